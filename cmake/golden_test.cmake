@@ -1,0 +1,26 @@
+# Runs PROGRAM with ARGS (separated by |), compares stdout with the file GOLDEN.
+# Optional: EXPECT_RC (default 0), ENV_VARS (NAME=VALUE separated by |).
+# Set UPDATE_GOLDEN=1 in the environment to rewrite the golden file instead.
+if(NOT DEFINED EXPECT_RC)
+  set(EXPECT_RC 0)
+endif()
+string(REPLACE "|" ";" args "${ARGS}")
+set(env_cmd)
+if(DEFINED ENV_VARS AND NOT ENV_VARS STREQUAL "")
+  string(REPLACE "|" ";" env_list "${ENV_VARS}")
+  set(env_cmd ${CMAKE_COMMAND} -E env ${env_list})
+endif()
+execute_process(COMMAND ${env_cmd} "${PROGRAM}" ${args}
+  OUTPUT_VARIABLE actual ERROR_VARIABLE errout RESULT_VARIABLE rc)
+if(NOT rc EQUAL EXPECT_RC)
+  message(FATAL_ERROR "exit code ${rc}, expected ${EXPECT_RC}\nstderr: ${errout}")
+endif()
+if(DEFINED ENV{UPDATE_GOLDEN})
+  file(WRITE "${GOLDEN}" "${actual}")
+  return()
+endif()
+file(READ "${GOLDEN}" expected)
+if(NOT actual STREQUAL expected)
+  file(WRITE "${GOLDEN}.actual" "${actual}")
+  message(FATAL_ERROR "output differs from ${GOLDEN}; see ${GOLDEN}.actual")
+endif()

@@ -1,0 +1,12 @@
+// One function per command; each lives in commands/<name>.cpp. They return the exit code.
+#pragma once
+
+#include "options.h"
+
+namespace canrun::cli {
+
+int run_main(const Options& o);
+int run_fit(const Options& o);
+int run_hw(const Options& o);
+
+}  // namespace canrun::cli

@@ -1,0 +1,93 @@
+// The one translation unit that uses CLI11: builds the command tree and fills Options.
+#include "options.h"
+
+#include <CLI/CLI.hpp>
+
+#include "parse_options.h"
+
+namespace canrun::cli {
+
+namespace {
+
+void add_global(CLI::App& app, GlobalOptions& g) {
+    app.add_flag("--json", g.json, "Print JSON instead of text");
+    app.add_option("--lang", g.lang, "Language of the text: en or zh")
+        ->check(CLI::IsMember({"en", "zh", "zh-CN"}));
+    app.add_option("--data-dir", g.data_dir, "Read data files from DIR instead of the built-in copy");
+    app.add_flag("-v,--verbose", g.verbose, "Show notes from every probe");
+    app.add_flag("--explain", g.explain, "Show how each figure was computed");
+}
+
+void add_hardware(CLI::App& app, HardwareOverride& h) {
+    app.add_option("--hw", h.hw, "Estimate for a device or profile from the data, e.g. \"RTX 4060\"");
+    app.add_option("--gpus", h.gpus, "Number of GPUs of that kind")->check(CLI::Range(1, 64));
+    app.add_option("--vram", h.vram_gib, "GPU memory per GPU, GiB")->check(CLI::Range(0.0, 4096.0));
+    app.add_option("--ram", h.ram_gib, "System memory, GiB")->check(CLI::Range(0.0, 65536.0));
+    app.add_flag("--cpu-only", h.cpu_only, "Ignore GPUs");
+    app.add_option("--bandwidth", h.bandwidth_gbps, "Memory bandwidth, GB/s")
+        ->check(CLI::Range(0.1, 100000.0));
+    app.add_option("--sysroot", h.sysroot, "Read /proc and /sys under DIR (for recorded machines)");
+    app.add_flag("--no-vendor-libs", h.no_vendor_libs, "Do not open NVML or other vendor libraries");
+    app.add_option("--snapshot", h.snapshot, "Replay a machine saved with --save-snapshot");
+}
+
+void add_fit(CLI::App& app, Options& o) {
+    auto* fit = app.add_subcommand("fit", "Can this model run here: memory, placement, speed");
+    auto& f = o.fit;
+    fit->add_option("model", f.model, "A .gguf file (first shard of a split set) or a catalog id")
+        ->required();
+    fit->add_option("--quant", f.quant, "Quantization, e.g. Q4_K_M (catalog models)");
+    fit->add_option("-c,--ctx", f.ctx, "Context length in tokens (default: the model's)")
+        ->check(CLI::Range(1U, 16U * 1024U * 1024U));
+    fit->add_option("--kv-type", f.kv_type, "KV cache type")
+        ->check(CLI::IsMember({"f32", "f16", "bf16", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0",
+                               "iq4_nl"}));
+    fit->add_option("--flash-attn", f.flash_attn, "Flash attention")
+        ->check(CLI::IsMember({"on", "off", "auto"}));
+    fit->add_option("--parallel", f.parallel, "Parallel sequences")->check(CLI::Range(1U, 256U));
+    fit->add_option("--ubatch", f.ubatch, "Physical batch size")->check(CLI::Range(1U, 65536U));
+    fit->add_option("--batch", f.batch, "Logical batch size")->check(CLI::Range(1U, 65536U));
+    fit->add_option("--backend", f.backend, "Compute backend")
+        ->check(CLI::IsMember({"cpu", "cuda", "metal", "rocm", "vulkan"}));
+    add_hardware(*fit, f.hardware);
+    add_global(*fit, o.global);
+}
+
+void add_hw(CLI::App& app, Options& o) {
+    auto* hw = app.add_subcommand("hw", "Show the detected hardware");
+    hw->add_option("--save-snapshot", o.hw.save_snapshot, "Save what the probes read to FILE");
+    hw->add_flag("--list-devices", o.hw.list_devices, "List the devices canrun knows");
+    hw->add_option("--search", o.hw.search, "With --list-devices: only names matching TEXT");
+    add_hardware(*hw, o.hw.hardware);
+    add_global(*hw, o.global);
+}
+
+}  // namespace
+
+ParseOutcome parse_options(int argc, char** argv, Options& out) {
+    CLI::App app{"canrun: which local LLMs this computer runs, how fast, and how to start them",
+                 "canrun"};
+    app.set_version_flag("--version", "canrun 0.1.0");
+    app.require_subcommand(0, 1);
+    add_global(app, out.global);
+    add_fit(app, out);
+    add_hw(app, out);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return {app.exit(e), true, {}};
+    } catch (const CLI::CallForAllHelp& e) {
+        return {app.exit(e), true, {}};
+    } catch (const CLI::CallForVersion& e) {
+        return {app.exit(e), true, {}};
+    } catch (const CLI::ParseError& e) {
+        // One line on stderr, exit 2 (usage), as design.md asks.
+        return {2, true, std::string("canrun: ") + e.what() + " (see canrun --help)"};
+    }
+    for (const auto* sub : app.get_subcommands()) {
+        out.command = sub->get_name();
+    }
+    return {0, false, {}};
+}
+
+}  // namespace canrun::cli

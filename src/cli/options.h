@@ -1,0 +1,61 @@
+// Parsed command-line options: plain structs, filled by options.cpp (the only file that sees
+// CLI11) and read by one file per command in commands/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace canrun::cli {
+
+struct GlobalOptions {
+    bool json = false;
+    std::string lang;      // "en", "zh" or empty (from LANG / LC_ALL)
+    std::string data_dir;  // --data-dir
+    bool verbose = false;
+    bool explain = false;
+};
+
+// Hardware other than this machine (design.md §5).
+struct HardwareOverride {
+    std::string hw;  // --hw NAME
+    std::optional<int> gpus;
+    std::optional<double> vram_gib;
+    std::optional<double> ram_gib;
+    bool cpu_only = false;
+    std::optional<double> bandwidth_gbps;
+    // Where this machine is read from when no override is given.
+    std::string sysroot = "/";
+    bool no_vendor_libs = false;
+    std::string snapshot;  // --snapshot FILE: replay a saved machine
+};
+
+struct FitOptions {
+    std::string model;  // path to .gguf / config.json, or a catalog id
+    std::string quant;
+    std::optional<std::uint32_t> ctx;
+    std::string kv_type = "f16";      // -ctk and -ctv together
+    std::string flash_attn = "auto";  // on | off | auto
+    std::uint32_t parallel = 1;
+    std::uint32_t ubatch = 512;
+    std::uint32_t batch = 2048;
+    std::string backend;  // cpu | cuda | metal | rocm | vulkan; empty = from the hardware
+    HardwareOverride hardware;
+};
+
+struct HwOptions {
+    std::string save_snapshot;
+    bool list_devices = false;
+    std::string search;
+    HardwareOverride hardware;
+};
+
+struct Options {
+    std::string command;  // "" for the main job
+    GlobalOptions global;
+    FitOptions fit;
+    HwOptions hw;
+};
+
+}  // namespace canrun::cli
