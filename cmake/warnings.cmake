@@ -2,7 +2,7 @@
 add_library(canrun_warnings INTERFACE)
 target_compile_options(canrun_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wnull-dereference -Wimplicit-fallthrough
+  -Wnull-dereference -Wimplicit-fallthrough -Wno-missing-field-initializers
   $<$<BOOL:${CANRUN_WERROR}>:-Werror>)
 if(CANRUN_SANITIZE)
   target_compile_options(canrun_warnings INTERFACE
