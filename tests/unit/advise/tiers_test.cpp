@@ -90,3 +90,43 @@ TEST(Tiers, MachinesOutsideTheTableGetTheClosestClassAndSaySo) {
 }
 
 }  // namespace canrun::advise
+
+#include "advise/tier_input.h"
+
+namespace canrun::advise {
+
+TEST(TierInput, FromDetectedHardware) {
+    hw::HardwareReport r;
+    r.cpu.arch = "x86_64";
+    r.system.form_factor = hw::FormFactor::Laptop;
+    r.memory.total_bytes = 16ULL << 30;
+    hw::GpuInfo igpu;
+    igpu.kind = hw::GpuKind::Integrated;
+    igpu.name = "Intel Iris Xe Graphics";
+    hw::GpuInfo dgpu;
+    dgpu.name = "NVIDIA GeForce RTX 4060 Laptop GPU";
+    dgpu.vram_total_bytes = 8ULL << 30;
+    dgpu.bandwidth_gbps = 256;
+    r.gpus = {igpu, dgpu};
+    const auto in = tier_input_from(r);
+    EXPECT_TRUE(in.laptop);
+    ASSERT_EQ(in.gpus.size(), 1U);  // the iGPU does not change the class
+    EXPECT_DOUBLE_EQ(in.gpus[0].memory_gib, 8.0);
+    EXPECT_EQ(classify_tier(in).id, "laptop-performance");
+}
+
+TEST(TierInput, DataCentreNamesAreWholeModelNumbers) {
+    hw::HardwareReport r;
+    r.memory.total_bytes = 64ULL << 30;
+    hw::GpuInfo g;
+    g.vram_total_bytes = 8ULL << 30;
+    g.name = "NVIDIA RTX A1000";
+    r.gpus = {g};
+    EXPECT_FALSE(tier_input_from(r).gpus[0].data_centre);
+    r.gpus[0].name = "NVIDIA A10G";
+    EXPECT_TRUE(tier_input_from(r).gpus[0].data_centre);
+    r.gpus[0].name = "NVIDIA H100 80GB HBM3";
+    EXPECT_TRUE(tier_input_from(r).gpus[0].data_centre);
+}
+
+}  // namespace canrun::advise
