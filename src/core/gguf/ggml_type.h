@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace canrun::gguf {
@@ -16,13 +17,16 @@ struct GgmlTypeInfo {
     bool quantized = false;
 };
 
+// Every known type, in id order.
+std::span<const GgmlTypeInfo> ggml_types();
+
 // nullopt for ids that are unknown or were removed from ggml (e.g. 4, 5, 31-33, 36-38).
 std::optional<GgmlTypeInfo> ggml_type_info(std::uint32_t id);
 
 // Case-insensitive lookup by name ("q8_0", "Q4_K", "bf16").
 std::optional<GgmlTypeInfo> ggml_type_by_name(std::string_view name);
 
-// Bytes of a row of n elements; nullopt if n is not a multiple of the block size.
+// Bytes of a row of n elements; nullopt if n is not a multiple of the block size (or overflows).
 std::optional<std::uint64_t> ggml_row_bytes(const GgmlTypeInfo& type, std::uint64_t n);
 
 }  // namespace canrun::gguf

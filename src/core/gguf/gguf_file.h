@@ -21,6 +21,9 @@ enum class ValueType : std::uint32_t {
     String = 8, Array = 9, U64 = 10, I64 = 11, F64 = 12,
 };
 
+// "u8", "i32", "string", "array", ... for messages.
+std::string_view value_type_name(ValueType t);
+
 struct Value;
 struct Array {
     ValueType elem_type = ValueType::U8;
@@ -72,15 +75,17 @@ struct GgufFile {
 
 struct ReadLimits {
     std::uint64_t max_string_bytes = 1ULL << 26;  // one key or string value
-    std::uint64_t max_array_elems = 1ULL << 28;   // also bounded by the bytes left in the file
+    std::uint64_t max_array_elems = 1ULL << 24;   // also bounded by the bytes left in the file
+    std::uint64_t max_total_values = 1ULL << 25;  // array elements in all arrays together
     std::uint32_t max_array_depth = 8;
     std::uint64_t max_header_bytes = 1ULL << 32;  // metadata + tensor infos
 };
 
 // Parses a header held in memory. `total_bytes` is the size of the whole file (the bytes may be
 // only its beginning); tensor data past the header is checked against it but never read.
+// `name` starts error messages (a file name).
 Result<GgufFile> parse_gguf(std::span<const std::byte> bytes, std::uint64_t total_bytes,
-                            const ReadLimits& limits = {});
+                            const ReadLimits& limits = {}, std::string_view name = "<memory>");
 
 // Reads one file's header (only the header: cost does not grow with the tensor data).
 Result<GgufFile> read_gguf(const std::filesystem::path& path, const ReadLimits& limits = {});
