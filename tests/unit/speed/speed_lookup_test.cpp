@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 namespace canrun::estimate {
@@ -11,6 +12,8 @@ struct FamilyRow {
     const char* quant;
     const char* family;
 };
+
+void PrintTo(const FamilyRow& r, std::ostream* os) { *os << r.quant << " -> " << r.family; }
 
 class QuantFamily : public ::testing::TestWithParam<FamilyRow> {};
 
@@ -25,7 +28,8 @@ INSTANTIATE_TEST_SUITE_P(Table, QuantFamily, ::testing::Values(
     FamilyRow{"F16", "f16"}, FamilyRow{"BF16", "f16"}, FamilyRow{"F32", "f32"},
     FamilyRow{"IQ4_XS", "iq4"}, FamilyRow{"IQ2_XXS", "iq2"}, FamilyRow{"Q2_K", "q2_k"},
     FamilyRow{"Q3_K_L", "q3_k"}, FamilyRow{"MXFP4_MOE", "mxfp4"}, FamilyRow{"", ""},
-    FamilyRow{"banana", ""}));
+    FamilyRow{"banana", ""}),
+    [](const auto& p) { return "row" + std::to_string(p.index); });
 
 TEST(SpeedLookup, UnknownBackendFallsBackToCuda) {
     SpeedTuning t;
