@@ -52,14 +52,15 @@ std::optional<std::vector<std::uint32_t>> fill_gpus(const PlacementInput& in,
         ++split[g];
     }
     if (with_output) {
-        while (g < cap.size() && used[g] + in.output_bytes > cap[g]) {
+        const u64 out = in.output_bytes + in.tied_output_bytes;
+        while (g < cap.size() && used[g] + out > cap[g]) {
             ++g;
         }
         if (g == cap.size()) {
             return std::nullopt;
         }
         ++split[g];  // counted as a layer of the last GPU for -ts; removed by the caller
-        used[g] += in.output_bytes;
+        used[g] += out;
     }
     return split;
 }
@@ -166,7 +167,7 @@ std::vector<DevicePlacement> gpu_devices(const PlacementInput& in, const Machine
         if (last_with_output) {
             --count;
             p.holds_output = true;
-            p.weight_bytes += in.output_bytes;
+            p.weight_bytes += in.output_bytes + in.tied_output_bytes;
         }
         for (std::uint32_t k = 0; k < count; ++k, ++il) {
             const auto& l = in.layers[il];

@@ -26,7 +26,8 @@ struct LayerCost {
 struct PlacementInput {
     std::vector<LayerCost> layers;
     std::uint64_t input_bytes = 0;         // token_embd: always on the CPU
-    std::uint64_t output_bytes = 0;        // output layer (+ the duplicated embedding if tied)
+    std::uint64_t output_bytes = 0;        // output layer: LM head (if its own tensor) + norm
+    std::uint64_t tied_output_bytes = 0;   // tied embeddings: the copy llama.cpp makes on the GPU
     std::uint64_t gpu_compute_bytes = 0;   // compute buffer on each GPU that holds layers
     std::uint64_t host_compute_bytes = 0;  // host-side compute + output buffers with a GPU
     std::uint64_t cpu_compute_bytes = 0;   // compute buffer when everything runs on the CPU

@@ -144,3 +144,17 @@ TEST(Placement, TwoSmallGpusTogetherTakeMoreLayersThanOne) {
 }
 
 }  // namespace canrun::estimate
+
+namespace canrun::estimate {
+
+TEST(Placement, TiedEmbeddingsAreCopiedToTheGpuOnlyWithTheOutputLayer) {
+    auto in = llama8b();
+    in.output_bytes = 1 * kMiB;  // only the final norm: the LM head is the embedding
+    in.tied_output_bytes = in.input_bytes;
+    const auto full = place_model(in, machine({24 * kGiB}, 32 * kGiB));
+    EXPECT_EQ(full.devices[0].weight_bytes, 32 * 137 * kMiB + 1 * kMiB + 282 * kMiB);
+    const auto cpu = place_model(in, machine({}, 32 * kGiB));
+    EXPECT_EQ(cpu.devices.back().weight_bytes, 282 * kMiB + 32 * 137 * kMiB + 1 * kMiB);
+}
+
+}  // namespace canrun::estimate
