@@ -86,7 +86,8 @@ void read_quants(const nlohmann::json& root, SpeedTuning& t, Problems& p) {
         const std::string w = "quant " + id;
         t.quants.push_back({id, number(r, "gpu_decode_factor", w, p),
                             number(r, "gpu_prefill_factor", w, p),
-                            number(r, "cpu_core_gbps", w, p)});
+                            number(r, "cpu_core_gbps", w, p),
+                            r.contains("bench_scale") ? number(r, "bench_scale", w, p) : 1.0});
     });
 }
 

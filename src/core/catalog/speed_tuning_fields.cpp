@@ -22,7 +22,7 @@ struct ConstantField {
     double SpeedTuning::*field;
 };
 
-constexpr std::array<ConstantField, 16> kConstants{{
+constexpr std::array<ConstantField, 17> kConstants{{
     {"cpu_bw_efficiency", &SpeedTuning::cpu_bw_efficiency},
     {"cpu_measured_bw_efficiency", &SpeedTuning::cpu_measured_bw_efficiency},
     {"cpu_token_floor_s", &SpeedTuning::cpu_token_floor_s},
@@ -39,6 +39,7 @@ constexpr std::array<ConstantField, 16> kConstants{{
     {"disk_slow_gbps", &SpeedTuning::disk_slow_gbps},
     {"load_fixed_s", &SpeedTuning::load_fixed_s},
     {"default_pcie_gbps", &SpeedTuning::default_pcie_gbps},
+    {"cuda_copy_share", &SpeedTuning::cuda_copy_share},
 }};
 
 struct SpreadField {

@@ -25,6 +25,7 @@ struct QuantTuning {
     double gpu_decode_factor = 1.0;      // multiplies decode_bw_efficiency
     double gpu_prefill_factor = 1.0;     // multiplies prefill_efficiency
     double cpu_core_gbps = 6.0;          // weight GB/s one AVX2-class core dequantises and dots
+    double bench_scale = 1.0;            // llama.cpp's kernel rate over `canrun bench`'s kernel
 };
 
 // A CPU instruction-set class: the first entry whose feature the CPU has applies.
@@ -60,6 +61,7 @@ struct SpeedTuning {
     double disk_slow_gbps = 0.15;                // worst plausible case when unknown (HDD)
     double load_fixed_s = 0.3;                   // backend init, mmap, graph reservation
     double default_pcie_gbps = 16.0;             // PCIe 4.0 x8 in practice, when unknown
+    double cuda_copy_share = 0.85;               // device-to-device copy speed over peak bandwidth
 
     Spread decode_calibrated{0.9, 1.1};
     Spread decode_uncalibrated{0.75, 1.2};
