@@ -2,6 +2,7 @@
 // header at the start of a 100 GB file costs what it costs in a 1 MB file. Internal to gguf/.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -55,7 +56,9 @@ class ByteReader {
 public:
     static constexpr std::size_t kBufferBytes = 64 * 1024;
 
-    explicit ByteReader(ByteSource& source) : source_(source), buffer_(kBufferBytes) {}
+    explicit ByteReader(ByteSource& source)
+        : source_(source),
+          buffer_(static_cast<std::size_t>(std::min<std::uint64_t>(kBufferBytes, source.size()))) {}
 
     std::uint64_t position() const { return pos_; }
     std::uint64_t size() const { return source_.size(); }

@@ -3,6 +3,7 @@
 // then the tensor data (never read here). Every count and length is checked against the bytes
 // left before anything is allocated.
 #include "gguf/header_parser.h"
+#include "gguf/header_parser_impl.h"
 
 #include <algorithm>
 #include <bit>
@@ -15,14 +16,8 @@
 #include "util/units.h"
 
 namespace canrun::gguf {
+namespace detail {
 namespace {
-
-constexpr std::uint32_t kMagic = 0x46554747;  // "GGUF" read as a little-endian u32
-constexpr std::uint64_t kMaxName = 64;        // GGML_MAX_NAME: names are at most 63 bytes
-constexpr std::uint32_t kMaxDims = 4;         // GGML_MAX_DIMS
-constexpr std::uint64_t kMaxNe = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-constexpr std::string_view kDamaged = "the file is damaged, download or convert the model again";
-constexpr std::string_view kTruncated = "download the file again";
 
 // Smallest encoding of a value of each type, to bound counts by the bytes left.
 std::uint64_t min_value_bytes(ValueType t) {
@@ -39,94 +34,40 @@ std::uint64_t min_value_bytes(ValueType t) {
 
 bool valid_value_type(std::uint32_t t) { return t <= static_cast<std::uint32_t>(ValueType::F64); }
 
-bool removed_type(std::uint32_t id) {
-    return id == 4 || id == 5 || (id >= 31 && id <= 33) || (id >= 36 && id <= 38);
+}  // namespace
+
+Result<GgufFile> HeaderParser::run() {
+    if (parse_preamble() && parse_metadata() && parse_tensor_infos() && finish_layout()) {
+        return std::move(file_);
+    }
+    return fail(std::move(error_));
 }
 
-class HeaderParser {
-public:
-    HeaderParser(ByteSource& source, std::uint64_t total, const ReadLimits& limits,
-                 std::string_view name)
-        : r_(source), total_(total), limits_(limits), name_(name) {}
+bool HeaderParser::error(std::string_view what, std::string_view todo) {
+    error_ = fmt::format("{}: {}; {}", name_, what, todo);
+    return false;
+}
 
-    Result<GgufFile> run() {
-        if (parse_preamble() && parse_metadata() && parse_tensor_infos() && finish_layout()) {
-            return std::move(file_);
-        }
-        return fail(std::move(error_));
+bool HeaderParser::truncated(std::uint64_t n) {
+    if (r_.io_error()) {
+        return error(fmt::format("read error in the {}", section_), "check the disk and retry");
     }
+    return error(fmt::format("file is truncated in the {} (needs {} more bytes)", section_,
+                             n - std::min(n, r_.remaining())),
+                 kTruncated);
+}
 
-private:
-    bool error(std::string_view what, std::string_view todo) {
-        error_ = fmt::format("{}: {}; {}", name_, what, todo);
-        return false;
-    }
-    bool damaged(std::string_view what) { return error(what, kDamaged); }
-    // A read of n bytes that does not fit in what is left.
-    bool truncated(std::uint64_t n) {
-        if (r_.io_error()) {
-            return error(fmt::format("read error in the {}", section_), "check the disk and retry");
-        }
-        return error(fmt::format("file is truncated in the {} (needs {} more bytes)", section_,
-                                 n - std::min(n, r_.remaining())),
-                     kTruncated);
-    }
-    bool read_u32(std::uint32_t& out) {
-        std::uint64_t v = 0;
-        if (!r_.read_le(4, v)) {
-            return truncated(4);
-        }
-        out = static_cast<std::uint32_t>(v);
-        return true;
-    }
-    bool read_u64(std::uint64_t& out) { return r_.read_le(8, out) || truncated(8); }
-    bool read_string(std::string& out, std::string_view what);
-
-    bool parse_preamble();
-    bool check_version(std::uint32_t version);
-    bool parse_metadata();
-    bool parse_kv(std::uint64_t index);
-    bool check_special_key(const KeyValue& kv);
-    bool parse_value(ValueType type, std::uint32_t depth, std::string_view key, Value& out);
-    bool parse_scalar(ValueType type, Value& out);
-    bool parse_array(std::uint32_t depth, std::string_view key, Value& out);
-    bool parse_tensor_infos();
-    bool parse_tensor_info(std::uint64_t index);
-    bool parse_shape(TensorInfo& t);
-    bool parse_type(TensorInfo& t);
-    bool finish_layout();
-    bool check_overlap();
-
-    ByteReader r_;
-    std::uint64_t total_;
-    const ReadLimits& limits_;
-    std::string_view name_;
-    std::string_view section_ = "header";
-    std::string error_;
-    GgufFile file_;
-    std::uint64_t n_tensors_ = 0;
-    std::uint64_t n_kv_ = 0;
-    std::uint64_t n_values_ = 0;
-    std::unordered_set<std::string> names_;
-};
-
-bool HeaderParser::read_string(std::string& out, std::string_view what) {
-    std::uint64_t len = 0;
-    if (!read_u64(len)) {
-        return false;
-    }
+bool HeaderParser::string_too_long(std::uint64_t len, std::string_view what) {
     if (len > limits_.max_string_bytes) {
         return damaged(fmt::format("{} is {} bytes long, more than the limit of {} bytes", what, len,
                                    limits_.max_string_bytes));
     }
-    if (len > r_.remaining()) {
-        return error(fmt::format("file is truncated in the {}: {} of {} bytes runs past the end "
-                                 "(needs {} more bytes)",
-                                 section_, what, len, len - r_.remaining()),
-                     kTruncated);
-    }
-    return r_.read_string(len, out) || truncated(len);
+    return error(fmt::format("file is truncated in the {}: {} of {} bytes runs past the end "
+                             "(needs {} more bytes)",
+                             section_, what, len, len - r_.remaining()),
+                 kTruncated);
 }
+
 
 bool HeaderParser::parse_preamble() {
     std::uint32_t magic = 0;
@@ -194,7 +135,7 @@ bool HeaderParser::parse_metadata() {
 
 bool HeaderParser::parse_kv(std::uint64_t index) {
     KeyValue kv;
-    if (!read_string(kv.key, fmt::format("metadata key #{}", index))) {
+    if (!read_string(kv.key, [&] { return fmt::format("metadata key #{}", index); })) {
         return false;
     }
     if (kv.key.empty()) {
@@ -238,7 +179,7 @@ bool HeaderParser::parse_value(ValueType type, std::uint32_t depth, std::string_
     }
     if (type == ValueType::String) {
         std::string s;
-        if (!read_string(s, fmt::format("the string value of '{}'", key))) {
+        if (!read_string(s, [&] { return fmt::format("the string value of '{}'", key); })) {
             return false;
         }
         out.data = std::move(s);
@@ -302,145 +243,11 @@ bool HeaderParser::parse_array(std::uint32_t depth, std::string_view key, Value&
     return true;
 }
 
-bool HeaderParser::parse_tensor_infos() {
-    section_ = "tensor infos";
-    constexpr std::uint64_t kMinTensor = 8 + 4 + 8 + 4 + 8;  // name, n_dims, ne0, type, offset
-    if (n_tensors_ > r_.remaining() / kMinTensor) {
-        return error(fmt::format("file is truncated in the tensor infos or damaged: the header says "
-                                 "{} tensors, more than the rest of the file can hold", n_tensors_),
-                     kTruncated);
-    }
-    file_.tensors.reserve(static_cast<std::size_t>(n_tensors_));
-    for (std::uint64_t i = 0; i < n_tensors_; ++i) {
-        if (!parse_tensor_info(i)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool HeaderParser::parse_tensor_info(std::uint64_t index) {
-    TensorInfo t;
-    const auto what = fmt::format("the name of tensor #{}", index);
-    if (!read_string(t.name, what)) {
-        return false;
-    }
-    if (t.name.size() >= kMaxName) {
-        return damaged(fmt::format("{} is {} bytes long (ggml allows at most {})", what,
-                                   t.name.size(), kMaxName - 1));
-    }
-    if (!names_.insert(t.name).second) {
-        return damaged(fmt::format("tensor name '{}' appears twice", t.name));
-    }
-    if (!parse_shape(t) || !parse_type(t) || !read_u64(t.offset)) {
-        return false;
-    }
-    if (t.offset % file_.alignment != 0) {
-        return damaged(fmt::format("tensor '{}' has offset {}, not a multiple of the alignment {}",
-                                   t.name, t.offset, file_.alignment));
-    }
-    file_.tensors.push_back(std::move(t));
-    return true;
-}
-
-bool HeaderParser::parse_shape(TensorInfo& t) {
-    std::uint32_t n_dims = 0;
-    if (!read_u32(n_dims)) {
-        return false;
-    }
-    if (n_dims == 0 || n_dims > kMaxDims) {
-        return damaged(fmt::format("tensor '{}' has {} dimensions (ggml allows 1 to {})", t.name,
-                                   n_dims, kMaxDims));
-    }
-    t.shape.resize(n_dims);
-    t.elements = 1;
-    for (auto& ne : t.shape) {
-        if (!read_u64(ne)) {
-            return false;
-        }
-        if (ne > kMaxNe || (ne != 0 && t.elements > kMaxNe / ne)) {
-            return damaged(fmt::format("tensor '{}' has a shape whose size overflows", t.name));
-        }
-        t.elements *= ne;
-    }
-    return true;
-}
-
-bool HeaderParser::parse_type(TensorInfo& t) {
-    std::uint32_t id = 0;
-    if (!read_u32(id)) {
-        return false;
-    }
-    const auto type = ggml_type_info(id);
-    if (!type) {
-        if (removed_type(id)) {
-            return error(fmt::format("tensor '{}' uses ggml type {}, which ggml removed", t.name, id),
-                         "convert the model again with a current llama.cpp");
-        }
-        return error(fmt::format("tensor '{}' has unknown ggml type {}", t.name, id),
-                     "update canrun; if it is current, the file is damaged");
-    }
-    t.type = *type;
-    const auto row = ggml_row_bytes(t.type, t.shape[0]);
-    if (!row) {
-        return damaged(fmt::format("tensor '{}' has rows of {} elements, not a multiple of the {} "
-                                   "block size {}",
-                                   t.name, t.shape[0], t.type.name, t.type.block_elems));
-    }
-    const std::uint64_t rows = t.shape[0] == 0 ? 0 : t.elements / t.shape[0];
-    if (rows != 0 && *row > std::numeric_limits<std::uint64_t>::max() / rows) {
-        return damaged(fmt::format("tensor '{}' has a size that overflows", t.name));
-    }
-    t.bytes = *row * rows;
-    return true;
-}
-
-bool HeaderParser::finish_layout() {
-    section_ = "tensor data";
-    const std::uint64_t a = file_.alignment;
-    const std::uint64_t end_of_infos = r_.position();
-    file_.data_offset = (end_of_infos + a - 1) / a * a;
-    if (file_.data_offset > limits_.max_header_bytes) {
-        return damaged(fmt::format("header is {} bytes, more than the limit of {} bytes",
-                                   file_.data_offset, limits_.max_header_bytes));
-    }
-    file_.file_bytes = total_;
-    for (const auto& t : file_.tensors) {
-        const std::uint64_t start = file_.data_offset + t.offset;  // offset < 2^64 - header
-        const bool wraps = t.offset > std::numeric_limits<std::uint64_t>::max() - file_.data_offset ||
-                           t.bytes > std::numeric_limits<std::uint64_t>::max() - start;
-        if (wraps || start + t.bytes > total_) {
-            return error(fmt::format("file is truncated: the data of tensor '{}' runs past the end of "
-                                     "the file ({} bytes)",
-                                     t.name, total_),
-                         kTruncated);
-        }
-    }
-    return check_overlap();
-}
-
-bool HeaderParser::check_overlap() {
-    std::vector<const TensorInfo*> order;
-    order.reserve(file_.tensors.size());
-    for (const auto& t : file_.tensors) {
-        order.push_back(&t);
-    }
-    std::sort(order.begin(), order.end(),
-              [](const TensorInfo* x, const TensorInfo* y) { return x->offset < y->offset; });
-    for (std::size_t i = 1; i < order.size(); ++i) {
-        if (order[i - 1]->offset + order[i - 1]->bytes > order[i]->offset) {
-            return damaged(fmt::format("the data of tensors '{}' and '{}' overlap", order[i - 1]->name,
-                                       order[i]->name));
-        }
-    }
-    return true;
-}
-
-}  // namespace
+}  // namespace detail
 
 Result<GgufFile> parse_header(ByteSource& source, std::uint64_t total_bytes,
                               const ReadLimits& limits, std::string_view name) {
-    return HeaderParser(source, total_bytes, limits, name).run();
+    return detail::HeaderParser(source, total_bytes, limits, name).run();
 }
 
 }  // namespace canrun::gguf
