@@ -5,6 +5,8 @@
 // llama.cpp tools/quantize/README.md (tests/unit/quant).
 #include "gguf/quant_recipe.h"
 
+#include "gguf/tensor_class.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -284,17 +286,9 @@ std::size_t n_dims(std::span<const std::uint64_t> shape) {
 
 }  // namespace
 
-int tensor_layer(std::string_view name) {
-    constexpr std::string_view kPrefix = "blk.";
-    if (name.substr(0, kPrefix.size()) != kPrefix) return -1;
-    int layer = 0;
-    std::size_t i = kPrefix.size();
-    if (i >= name.size() || name[i] < '0' || name[i] > '9') return -1;
-    for (; i < name.size() && name[i] >= '0' && name[i] <= '9'; ++i) {
-        layer = layer * 10 + (name[i] - '0');
-        if (layer > 1'000'000) return -1;
-    }
-    return i < name.size() && name[i] == '.' ? layer : -1;
+int layer_of(std::string_view name) {
+    const auto layer = tensor_layer(name);
+    return layer ? static_cast<int>(*layer) : -1;
 }
 
 bool quantizable(std::string_view name, std::span<const std::uint64_t> shape) {
@@ -312,7 +306,7 @@ std::uint32_t quant_type_for(const QuantTensor& tensor, const QuantModel& model,
     const int n_layer = static_cast<int>(model.n_layer);
     const int n_attn_v = model.n_attn_v != 0 ? static_cast<int>(model.n_attn_v) : n_layer;
     const Ctx ctx{tensor, model, ftype, category_of(tensor.name), n_layer,
-                  tensor_layer(tensor.name), static_cast<int>(tensor.attn_v_index), n_attn_v,
+                  layer_of(tensor.name), static_cast<int>(tensor.attn_v_index), n_attn_v,
                   model.arch == "falcon"};
     return fallback_type(tensor.shape[0], mix_type(ctx, base));
 }
@@ -323,8 +317,8 @@ std::vector<std::uint32_t> quant_types(std::span<const RecipeTensor> tensors,
     std::vector<std::size_t> order(tensors.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const int la = tensor_layer(tensors[a].name);
-        const int lb = tensor_layer(tensors[b].name);
+        const int la = layer_of(tensors[a].name);
+        const int lb = layer_of(tensors[b].name);
         return la != lb ? la < lb : tensors[a].name < tensors[b].name;
     });
     QuantModel counted = model;

@@ -60,7 +60,8 @@ struct RecipeTensor {
 std::vector<std::uint32_t> quant_types(std::span<const RecipeTensor> tensors,
                                        const QuantModel& model, LlamaFtype ftype);
 
-// Layer number of a "blk.N.*" name; -1 for tensors outside the repeating layers.
-int tensor_layer(std::string_view name);
+// Layer number of a "blk.N.*" name (gguf/tensor_class.h tensor_layer); -1 for tensors outside
+// the repeating layers.
+int layer_of(std::string_view name);
 
 }  // namespace canrun::gguf

@@ -202,10 +202,10 @@ TEST(LlamaFtype, NamesAndIds) {
 }
 
 TEST(QuantRecipe, TensorLayer) {
-    EXPECT_EQ(tensor_layer("blk.17.ffn_down.weight"), 17);
-    EXPECT_EQ(tensor_layer("token_embd.weight"), -1);
-    EXPECT_EQ(tensor_layer("blk.x.ffn_down.weight"), -1);
-    EXPECT_EQ(tensor_layer("blk.3"), -1);
+    EXPECT_EQ(layer_of("blk.17.ffn_down.weight"), 17);
+    EXPECT_EQ(layer_of("token_embd.weight"), -1);
+    EXPECT_EQ(layer_of("blk.x.ffn_down.weight"), -1);
+    EXPECT_EQ(layer_of("blk.3"), -1);
 }
 
 }  // namespace
