@@ -62,6 +62,17 @@ void add_hw(CLI::App& app, Options& o) {
     add_global(*hw, o.global);
 }
 
+void add_bench(CLI::App& app, Options& o) {
+    auto* bench = app.add_subcommand("bench", "Measure memory bandwidth, CPU kernels, disk and GPU; calibrate speed estimates");
+    bench->add_option("--dir", o.bench.dir, "Directory holding the models (its disk is measured)");
+    bench->add_option("--threads", o.bench.threads, "Threads for the multi-threaded runs (default: physical cores)")
+        ->check(CLI::Range(1U, 1024U));
+    bench->add_flag("--no-save", o.bench.no_save, "Do not save the results");
+    bench->add_flag("--quick", o.bench.quick, "Shorter runs (less precise)");
+    bench->add_flag("--no-vendor-libs", o.bench.no_vendor_libs, "Do not open the CUDA driver library");
+    add_global(*bench, o.global);
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, char** argv, Options& out) {
@@ -72,6 +83,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     add_global(app, out.global);
     add_fit(app, out);
     add_hw(app, out);
+    add_bench(app, out);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

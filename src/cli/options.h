@@ -51,11 +51,20 @@ struct HwOptions {
     HardwareOverride hardware;
 };
 
+struct BenchCliOptions {
+    std::string dir;       // --dir: where the models are (disk speed); default: the model store
+    unsigned threads = 0;  // --threads; 0 = physical cores
+    bool no_save = false;  // --no-save
+    bool quick = false;    // --quick: shorter runs (tests)
+    bool no_vendor_libs = false;  // --no-vendor-libs: skip the CUDA measurement
+};
+
 struct Options {
     std::string command;  // "" for the main job
     GlobalOptions global;
     FitOptions fit;
     HwOptions hw;
+    BenchCliOptions bench;
 };
 
 }  // namespace canrun::cli
