@@ -14,7 +14,7 @@ void fill_from_table(GpuInfo& g, HardwareReport& r) {
     if (!g.pci_vendor_id || !g.pci_device_id) {
         return;
     }
-    const auto* known = find_known_device(*g.pci_vendor_id, *g.pci_device_id, std::nullopt);
+    const auto* known = find_known_device(*g.pci_vendor_id, *g.pci_device_id, g.pci_revision);
     if (known == nullptr) {
         return;
     }

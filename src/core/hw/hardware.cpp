@@ -28,6 +28,7 @@ std::string_view to_string(DiskKind k) {
         case DiskKind::Nvme: return "nvme";
         case DiskKind::Ssd: return "ssd";
         case DiskKind::Hdd: return "hdd";
+        case DiskKind::Flash: return "flash";
         case DiskKind::Network: return "network";
         case DiskKind::Virtual: return "virtual";
         case DiskKind::Unknown: return "unknown";

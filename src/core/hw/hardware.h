@@ -54,6 +54,7 @@ struct GpuInfo {
     std::string pci;  // "0000:01:00.0"; empty when not a PCI device (Apple, Jetson)
     std::optional<std::uint16_t> pci_vendor_id;
     std::optional<std::uint16_t> pci_device_id;
+    std::optional<std::uint8_t> pci_revision;
     std::string driver;          // kernel driver: nvidia, amdgpu, i915, xe, ...
     std::string driver_version;  // from NVML
     std::optional<std::uint64_t> vram_total_bytes;  // unified: the GPU's usable budget
@@ -81,7 +82,7 @@ struct NpuInfo {
     std::vector<std::string> sources;
 };
 
-enum class DiskKind { Nvme, Ssd, Hdd, Network, Virtual, Unknown };
+enum class DiskKind { Nvme, Ssd, Hdd, Flash, Network, Virtual, Unknown };
 
 struct DiskInfo {
     std::string path;    // the directory asked about (the model directory)

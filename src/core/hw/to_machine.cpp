@@ -1,5 +1,6 @@
 #include "hw/to_machine.h"
 
+#include <algorithm>
 #include <array>
 
 namespace canrun::hw {
@@ -58,8 +59,14 @@ estimate::Machine to_machine(const HardwareReport& r) {
     m.cpu.ram_total_bytes = r.memory.total_bytes;
     m.cpu.ram_available_bytes = r.memory.available_bytes.value_or(r.memory.total_bytes);
     m.cpu.bandwidth_gbps = r.memory.bandwidth_gbps.value_or(0.0);
+    const auto usable = [](const GpuInfo& g) { return g.vram_total_bytes && *g.vram_total_bytes > 0; };
+    const bool has_discrete = std::any_of(r.gpus.begin(), r.gpus.end(), [&](const GpuInfo& g) {
+        return usable(g) && g.kind == GpuKind::Discrete;
+    });
     for (const auto& g : r.gpus) {
-        if (g.vram_total_bytes && *g.vram_total_bytes > 0) {
+        // Next to a discrete GPU, an iGPU only slows a split down; runtimes are pointed at the
+        // discrete one (as Ollama and LM Studio do by default).
+        if (usable(g) && (!has_discrete || g.kind == GpuKind::Discrete)) {
             m.gpus.push_back(gpu_device(g));
         }
     }

@@ -6,7 +6,8 @@
 
 namespace canrun::hw {
 
-/// GPUs whose memory size is unknown are left out (the report's notes say so). A GPU's free
+/// GPUs whose memory size is unknown are left out (the report's notes say so), and so are
+/// integrated GPUs when a discrete one is present. A GPU's free
 /// memory is what NVML or the driver reports free, else its total minus what others hold.
 estimate::Machine to_machine(const HardwareReport& r);
 

@@ -56,6 +56,9 @@ DiskKind kind_of(const ProbeContext& ctx, const std::string& disk, const std::st
     if (disk.rfind("nvme", 0) == 0) {
         return DiskKind::Nvme;
     }
+    if (disk.rfind("mmcblk", 0) == 0) {
+        return DiskKind::Flash;  // SD card or eMMC
+    }
     if (disk.rfind("vd", 0) == 0 || disk.rfind("xvd", 0) == 0) {
         return DiskKind::Virtual;  // virtio/Xen disks report rotational=1 regardless of media
     }
@@ -89,7 +92,8 @@ void read_space(const ProbeContext& ctx, DiskInfo& d) {
 void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
     const auto dir = ctx.answer("model-dir", [&] { return std::optional<std::string>(ctx.model_dir); });
     DiskInfo d;
-    d.path = trim(dir.value_or("/")).empty() ? "/" : std::string(trim(*dir));
+    const std::string asked(trim(dir.value_or("")));
+    d.path = asked.empty() ? "/" : asked;
     const auto m = mount_of(ctx, d.path);
     if (!m) {
         r.note("disk", "/proc/self/mounts missing; the model disk is unknown");

@@ -71,6 +71,12 @@ void probe_gpu_intel_linux(const ProbeContext& ctx, HardwareReport& r) {
         if (g.vendor != GpuVendor::Intel) {
             continue;
         }
+        if (g.driver != "i915" && g.driver != "xe") {
+            r.note("gpu-intel", fmt::format("{}: no i915/xe driver bound ('{}'); not usable for compute",
+                                            g.pci, g.driver.empty() ? "none" : g.driver),
+                   NoteSeverity::Warning);
+            continue;
+        }
         if (g.kind == GpuKind::Integrated) {
             enrich_integrated(g, r);
         } else {

@@ -60,7 +60,9 @@ std::optional<GpuInfo> read_pci_gpu(const ProbeContext& ctx, const std::string& 
     const auto did = static_cast<std::uint16_t>(*device);
     const auto rev = read_hex(ctx, dir + "/revision");
     const auto revision = rev && *rev <= 0xFF ? std::optional<std::uint8_t>(*rev) : std::nullopt;
-    if (std::find(kNoComputeVendors.begin(), kNoComputeVendors.end(), vid) != kNoComputeVendors.end()) {
+    const bool huawei_bmc = vid == 0x19e5 && did == 0x1711;  // Hi171x BMC VGA on Huawei servers
+    if (huawei_bmc ||
+        std::find(kNoComputeVendors.begin(), kNoComputeVendors.end(), vid) != kNoComputeVendors.end()) {
         r.note("gpu-pci", fmt::format("{}: {} is a display adapter without compute; ignored", addr,
                                       pci_device_name(ctx, vid, did, revision)));
         return std::nullopt;
@@ -69,6 +71,7 @@ std::optional<GpuInfo> read_pci_gpu(const ProbeContext& ctx, const std::string& 
     g.pci = addr;
     g.pci_vendor_id = vid;
     g.pci_device_id = did;
+    g.pci_revision = revision;
     g.vendor = gpu_vendor_from_pci(vid);
     g.name = pci_device_name(ctx, vid, did, revision);
     g.driver = link_name(ctx, dir + "/driver").value_or("");
