@@ -78,6 +78,8 @@ struct ReadLimits {
     std::uint64_t max_array_elems = 1ULL << 24;   // also bounded by the bytes left in the file
     std::uint64_t max_total_values = 1ULL << 25;  // array elements in all arrays together
     std::uint32_t max_array_depth = 8;
+    std::uint64_t max_kv_count = 1ULL << 20;      // key-value pairs (real files: under 100)
+    std::uint64_t max_tensor_count = 1ULL << 20;  // tensors (real files: under 10 000)
     std::uint64_t max_header_bytes = 1ULL << 32;  // metadata + tensor infos
 };
 

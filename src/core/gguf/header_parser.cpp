@@ -62,12 +62,19 @@ bool HeaderParser::string_too_long(std::uint64_t len, std::string_view what) {
         return damaged(fmt::format("{} is {} bytes long, more than the limit of {} bytes", what, len,
                                    limits_.max_string_bytes));
     }
-    return error(fmt::format("file is truncated in the {}: {} of {} bytes runs past the end "
-                             "(needs {} more bytes)",
-                             section_, what, len, len - r_.remaining()),
-                 kTruncated);
+    if (len > r_.remaining()) {
+        return error(fmt::format("file is truncated in the {}: {} of {} bytes runs past the end "
+                                 "(needs {} more bytes)",
+                                 section_, what, len, len - r_.remaining()),
+                     kTruncated);
+    }
+    return header_too_large();
 }
 
+bool HeaderParser::header_too_large() {
+    return damaged(fmt::format("the header is larger than the limit of {} bytes",
+                               limits_.max_header_bytes));
+}
 
 bool HeaderParser::parse_preamble() {
     std::uint32_t magic = 0;
@@ -95,6 +102,10 @@ bool HeaderParser::parse_preamble() {
                                  "metadata entries, more than the file can hold", n_kv_),
                      kTruncated);
     }
+    if (n_kv_ > limits_.max_kv_count) {
+        return damaged(fmt::format("header says {} metadata entries, more than the limit of {}", n_kv_,
+                                   limits_.max_kv_count));
+    }
     return true;
 }
 
@@ -121,6 +132,9 @@ bool HeaderParser::parse_metadata() {
     for (std::uint64_t i = 0; i < n_kv_; ++i) {
         if (!parse_kv(i)) {
             return false;
+        }
+        if (r_.position() > limits_.max_header_bytes) {
+            return header_too_large();
         }
         const auto& kv = file_.metadata.back();
         if (!keys.insert(kv.key).second) {
@@ -231,6 +245,9 @@ bool HeaderParser::parse_array(std::uint32_t depth, std::string_view key, Value&
     if (count > r_.remaining() / min_value_bytes(array.elem_type)) {
         return error(fmt::format("file is truncated in the {}: array '{}' has {} elements, more than "
                                  "the file holds", section_, key, count), kTruncated);
+    }
+    if (count > header_left() / min_value_bytes(array.elem_type)) {
+        return header_too_large();
     }
     n_values_ += count;
     array.items.resize(static_cast<std::size_t>(count));

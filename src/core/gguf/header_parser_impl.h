@@ -54,12 +54,18 @@ private:
     }
     template <typename Describe>
     bool read_string_bytes(std::uint64_t len, std::string& out, Describe describe) {
-        if (len <= limits_.max_string_bytes && len <= r_.remaining()) {
+        if (len <= limits_.max_string_bytes && len <= r_.remaining() && len <= header_left()) {
             return r_.read_string(len, out) || truncated(len);
         }
         return string_too_long(len, describe());
     }
     bool string_too_long(std::uint64_t len, std::string_view what);
+    // Bytes the header may still take (ReadLimits::max_header_bytes).
+    std::uint64_t header_left() const {
+        const auto pos = r_.position();
+        return pos < limits_.max_header_bytes ? limits_.max_header_bytes - pos : 0;
+    }
+    bool header_too_large();
 
     bool parse_preamble();
     bool check_version(std::uint32_t version);

@@ -23,6 +23,10 @@ bool HeaderParser::parse_tensor_infos() {
                                  "{} tensors, more than the rest of the file can hold", n_tensors_),
                      kTruncated);
     }
+    if (n_tensors_ > limits_.max_tensor_count) {
+        return damaged(fmt::format("header says {} tensors, more than the limit of {}", n_tensors_,
+                                   limits_.max_tensor_count));
+    }
     file_.tensors.reserve(static_cast<std::size_t>(n_tensors_));
     for (std::uint64_t i = 0; i < n_tensors_; ++i) {
         if (!parse_tensor_info(i)) {

@@ -122,6 +122,32 @@ TEST(GgufCorruption, LimitsAreApplied) {
     ReadLimits few;
     few.max_array_elems = 2;
     EXPECT_FALSE(parse_gguf(bytes, bytes.size(), few));
+    ReadLimits few_values;
+    few_values.max_total_values = 5;  // 3 tokens + 3 scores
+    EXPECT_FALSE(parse_gguf(bytes, bytes.size(), few_values));
+    ReadLimits few_kv;
+    few_kv.max_kv_count = 3;
+    const auto kv = parse_gguf(bytes, bytes.size(), few_kv, "x.gguf");
+    ASSERT_FALSE(kv);
+    EXPECT_NE(kv.error().message.find("4 metadata entries, more than the limit of 3"), std::string::npos)
+        << kv.error().message;
+    ReadLimits few_tensors;
+    few_tensors.max_tensor_count = 2;
+    const auto t = parse_gguf(bytes, bytes.size(), few_tensors, "x.gguf");
+    ASSERT_FALSE(t);
+    EXPECT_NE(t.error().message.find("3 tensors, more than the limit of 2"), std::string::npos)
+        << t.error().message;
+    ReadLimits small_header;
+    small_header.max_header_bytes = 64;
+    const auto h = parse_gguf(bytes, bytes.size(), small_header, "x.gguf");
+    ASSERT_FALSE(h);
+    EXPECT_NE(h.error().message.find("header is larger than the limit of 64 bytes"), std::string::npos)
+        << h.error().message;
+    ReadLimits shallow;
+    shallow.max_array_depth = 1;
+    const auto nested = GgufBuilder().kv_array_of_arrays("n", {{1}}).bytes();
+    EXPECT_FALSE(parse_gguf(nested, nested.size(), shallow));
+    EXPECT_TRUE(parse_gguf(nested, nested.size()));
 }
 
 }  // namespace
