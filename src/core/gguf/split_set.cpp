@@ -107,9 +107,20 @@ Result<GgufFile> read_split(const std::filesystem::path& path, const SplitName& 
 
 }  // namespace
 
+bool is_byte_split_part(const std::filesystem::path& path) {
+    // Files cut with split(1), as some model repositories ship them: x.gguf-split-a, x.gguf.part1of2
+    static const std::regex kPart(R"(\.gguf(-split-[a-z]+|\.part\d+of\d+)$)", std::regex::icase);
+    return std::regex_search(path.filename().string(), kPart);
+}
+
 Result<GgufFile> read_gguf_model(const std::filesystem::path& path, const ReadLimits& limits) {
-    if (const auto name = parse_split_name(path)) {
+    if (const auto name = parse_split_name(path); name && name->count > 1) {
         return read_split(path, *name, limits);
+    }
+    if (is_byte_split_part(path)) {
+        return fail(fmt::format("{}: this is one piece of a .gguf file cut into parts; join the parts "
+                                "in order into one .gguf file first (cat)",
+                                path.string()));
     }
     auto file = read_gguf(path, limits);
     if (!file) {

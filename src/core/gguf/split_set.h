@@ -21,4 +21,7 @@ std::optional<SplitName> parse_split_name(const std::filesystem::path& path);
 std::filesystem::path split_shard_path(const std::filesystem::path& path, const SplitName& name,
                                        std::uint32_t index);
 
+// True for pieces of a file cut with split(1): "x.gguf-split-a", "x.gguf.part1of2".
+bool is_byte_split_part(const std::filesystem::path& path);
+
 }  // namespace canrun::gguf

@@ -99,6 +99,27 @@ INSTANTIATE_TEST_SUITE_P(
                       BadSplit{SplitCorruption::WrongTensorsCount, "split.tensors.count says 8 tensors"},
                       BadSplit{SplitCorruption::NoSplitKeys, "has no split.no"}));
 
+TEST_F(GgufSplit, OneOfOneIsASingleFile) {
+    const auto path = dir_ / "model-00001-of-00001.gguf";
+    ASSERT_TRUE(model_.write_file(path));  // no split.* keys
+    const auto f = read_gguf_model(path);
+    ASSERT_TRUE(f) << f.error().message;
+    EXPECT_EQ(f->shard_count, 1U);
+    EXPECT_EQ(f->tensors.size(), 7U);
+}
+
+TEST_F(GgufSplit, PiecesOfACutFileAreRecognised) {
+    EXPECT_TRUE(is_byte_split_part("m/llama-70b.Q5_K_M.gguf-split-a"));
+    EXPECT_TRUE(is_byte_split_part("llama-70b.Q6_K.gguf.part1of2"));
+    EXPECT_FALSE(is_byte_split_part("model-00001-of-00002.gguf"));
+    EXPECT_FALSE(is_byte_split_part("model.gguf"));
+    const auto path = dir_ / "big.Q6_K.gguf-split-a";
+    ASSERT_TRUE(model_.write_file(path));
+    const auto f = read_gguf_model(path);
+    ASSERT_FALSE(f);
+    EXPECT_NE(f.error().message.find("join the parts"), std::string::npos) << f.error().message;
+}
+
 TEST_F(GgufSplit, RenamedShardIsAnError) {
     const auto paths = testing::write_split_set(model_, dir_, "model", 2);
     const auto renamed = dir_ / "renamed.gguf";
