@@ -1,12 +1,123 @@
+// `canrun fit MODEL.gguf`: read the model's header, estimate the memory of a llama.cpp run,
+// print it. Thin: the work is in gguf/model_facts, estimate/memory and report/fit_*.
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
 
 #include "commands.h"
+#include "estimate/memory.h"
+#include "gguf/gguf_file.h"
+#include "gguf/model_facts.h"
+#include "report/fit_json.h"
+#include "report/fit_text.h"
 
 namespace canrun::cli {
 
-int run_fit(const Options& /*o*/) {
-    std::fprintf(stderr, "canrun: fit is being built\n");
-    return 70;
+namespace {
+
+constexpr std::uint32_t kDefaultCtx = 8192;
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+estimate::FlashAttn flash_attn_of(const std::string& s) {
+    if (s == "on") {
+        return estimate::FlashAttn::On;
+    }
+    return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
+}
+
+// --ctx is the context of each sequence; --parallel N runs N of them like Ollama does
+// (llama-server -c ctx*N -np N, one stream per sequence).
+estimate::ContextParams context_params(const FitOptions& f, const gguf::ModelFacts& facts) {
+    estimate::ContextParams p;
+    std::uint64_t ctx = f.ctx.value_or(0);
+    if (ctx == 0) {
+        ctx = facts.n_ctx_train > 0 ? std::min(facts.n_ctx_train, kDefaultCtx) : kDefaultCtx;
+    }
+    p.n_seq = std::max<std::uint32_t>(1, f.parallel);
+    p.n_ctx = static_cast<std::uint32_t>(std::min<std::uint64_t>(ctx * p.n_seq, 0x7FFFFF00ULL));
+    p.kv_unified = false;
+    p.n_batch = f.batch;
+    p.n_ubatch = f.ubatch;
+    const auto kv = estimate::cache_type_by_name(f.kv_type).value_or(estimate::CacheType::F16);
+    p.type_k = kv;
+    p.type_v = kv;
+    p.flash_attn = flash_attn_of(f.flash_attn);
+    return p;
+}
+
+int usage_error(const FitOptions& f, estimate::ContextProblem problem) {
+    switch (problem) {
+        case estimate::ContextProblem::QuantizedVNeedsFlashAttn:
+            std::fprintf(stderr, "canrun: --kv-type %s quantizes the V cache, which llama.cpp only allows "
+                                 "with flash attention; use --flash-attn on (or auto), or --kv-type f16\n",
+                         f.kv_type.c_str());
+            break;
+        case estimate::ContextProblem::KBlockDoesNotDivideHead:
+        case estimate::ContextProblem::VBlockDoesNotDivideHead:
+            std::fprintf(stderr, "canrun: %s: --kv-type %s does not fit this model's head size "
+                                 "(llama.cpp refuses it); use --kv-type f16 or q8_0\n",
+                         f.model.c_str(), f.kv_type.c_str());
+            break;
+    }
+    return static_cast<int>(ExitCode::Usage);
+}
+
+std::vector<std::string> collect_notes(const report::FitReport& r, const FitOptions& f) {
+    std::vector<std::string> notes = r.facts.notes;
+    if (!f.ctx) {
+        notes.emplace_back("fit.default_ctx");
+    }
+    if (f.parallel > 1) {
+        notes.emplace_back("fit.parallel");
+    }
+    if (!f.backend.empty() && f.backend != "cpu") {
+        notes.emplace_back("fit.backend_ignored");
+    }
+    if (!f.quant.empty()) {
+        notes.emplace_back("fit.quant_ignored");
+    }
+    notes.insert(notes.end(), r.memory.notes.begin(), r.memory.notes.end());
+    notes.emplace_back("fit.cpu_only_placement");
+    notes.emplace_back("fit.mmap");
+    return notes;
+}
+
+}  // namespace
+
+int run_fit(const Options& o) {
+    const auto& f = o.fit;
+    const auto file = gguf::read_gguf_model(f.model);
+    if (!file) {
+        std::fprintf(stderr, "canrun: %s\n", file.error().message.c_str());
+        return static_cast<int>(file.error().code);
+    }
+    const auto facts = gguf::extract_facts(*file);
+    if (!facts) {
+        std::fprintf(stderr, "canrun: %s: %s\n", f.model.c_str(), facts.error().message.c_str());
+        return static_cast<int>(facts.error().code);
+    }
+    report::FitReport r;
+    r.model_id = std::filesystem::path(f.model).filename().string();
+    r.facts = *facts;
+    r.params = context_params(f, r.facts);
+    const auto shape = gguf::to_model_shape(r.facts);
+    if (const auto problem = estimate::check_context(shape, r.params)) {
+        return usage_error(f, *problem);
+    }
+    r.memory = estimate::estimate_memory(shape, r.params, estimate::Backend::Cpu);
+    r.notes = collect_notes(r, f);
+    if (o.global.json) {
+        std::fputs(report::fit_to_json(r).c_str(), stdout);
+        return 0;
+    }
+    const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+    std::fputs(report::fit_to_text(r, lang).c_str(), stdout);
+    return 0;
 }
 
 }  // namespace canrun::cli

@@ -56,7 +56,9 @@ void add_tensor(const TensorInfo& t, ModelFacts& f) {
             }
             return;
         }
-        f.notes.emplace_back("facts.tensor_beyond_block_count:" + t.name);
+        if (std::find(f.notes.begin(), f.notes.end(), "facts.tensor_beyond_block_count") == f.notes.end()) {
+            f.notes.emplace_back("facts.tensor_beyond_block_count");
+        }
     }
     if (c == TensorClass::Embeddings) {
         f.token_embd_bytes += t.bytes;
@@ -77,7 +79,7 @@ void resolve_tensors(const GgufFile& file, ModelFacts& f) {
         expert_params += l.expert_params;
     }
     f.active_params = f.params;
-    if (f.n_expert > 0 && f.n_expert_used < f.n_expert) {
+    if (f.n_expert > 0 && f.n_expert_used > 0 && f.n_expert_used < f.n_expert) {
         const auto unused = expert_params - expert_params / f.n_expert * f.n_expert_used;
         f.active_params = f.params - unused;
     }

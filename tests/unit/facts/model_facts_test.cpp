@@ -134,5 +134,20 @@ TEST(ModelFacts, ToModelShapeCarriesLayersAndTotals) {
     EXPECT_EQ(s.params, f.params);
 }
 
+TEST(ModelFacts, TensorsBeyondBlockCountGiveOneNote) {
+    auto b = dense_model({.layers = 1});
+    b.tensor("blk.5.attn_q.weight", testing::kF16, {256, 256});
+    b.tensor("blk.6.attn_q.weight", testing::kF16, {256, 256});
+    const auto f = facts_of(b);
+    EXPECT_EQ(std::count(f.notes.begin(), f.notes.end(), "facts.tensor_beyond_block_count"), 1);
+    EXPECT_EQ(f.other_bytes, 2U * 256 * 256 * 2);
+}
+
+TEST(ModelFacts, MoeWithoutUsedCountKeepsAllParamsActive) {
+    auto b = dense_model({.arch = "qwen3moe", .experts = 4, .experts_used = 0});
+    const auto f = facts_of(b);
+    EXPECT_EQ(f.active_params, f.params);
+}
+
 }  // namespace
 }  // namespace canrun::gguf
