@@ -314,12 +314,16 @@ std::uint32_t quant_type_for(const QuantTensor& tensor, const QuantModel& model,
 std::vector<std::uint32_t> quant_types(std::span<const RecipeTensor> tensors,
                                        const QuantModel& model, LlamaFtype ftype) {
     // llama.cpp visits tensors ordered by layer number, then by name (weight_name_comparer).
+    // Layer numbers are parsed once, not in every comparison (this sort was the hot spot of
+    // predicting a catalog model's file).
+    std::vector<int> layer(tensors.size());
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        layer[i] = layer_of(tensors[i].name);
+    }
     std::vector<std::size_t> order(tensors.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const int la = layer_of(tensors[a].name);
-        const int lb = layer_of(tensors[b].name);
-        return la != lb ? la < lb : tensors[a].name < tensors[b].name;
+        return layer[a] != layer[b] ? layer[a] < layer[b] : tensors[a].name < tensors[b].name;
     });
     QuantModel counted = model;
     counted.has_output = false;
