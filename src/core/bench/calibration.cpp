@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "bench/bench_store.h"
+
 namespace canrun::bench {
 
 namespace {
@@ -81,6 +83,19 @@ Calibration apply_bench_record(const BenchRecord& record, const estimate::SpeedT
         }
     }
     return c;
+}
+
+Result<Calibration> calibrate_from_file(const std::string& path,
+                                        const estimate::SpeedTuning& tuning,
+                                        estimate::Machine& machine) {
+    auto record = load_bench_record(path);
+    if (!record) {
+        return tl::unexpected(record.error());
+    }
+    if (!record->has_value()) {
+        return Calibration{};
+    }
+    return apply_bench_record(**record, tuning, machine);
 }
 
 }  // namespace canrun::bench

@@ -1,12 +1,14 @@
 // Applying a bench record to the machine the estimates see.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "bench/bench_record.h"
 #include "estimate/machine.h"
 #include "estimate/speed.h"
 #include "estimate/speed_tuning.h"
+#include "util/result.h"
 
 namespace canrun::bench {
 
@@ -22,5 +24,14 @@ struct Calibration {
 // bandwidth = copy speed / cuda_copy_share, pcie = measured.
 Calibration apply_bench_record(const BenchRecord& record, const estimate::SpeedTuning& tuning,
                                estimate::Machine& machine);
+
+// For commands that estimate for this machine: reads the record at `path` (see
+// bench_store.h: bench_record_path) and applies it. No record: an empty Calibration, no error.
+// A broken record: the error (name the file, say to run `canrun bench` again).
+// Usage in a command: auto c = calibrate_from_file(path, tuning, machine);
+//                     if (c) request.speed.cpu_rates = c->rates;
+Result<Calibration> calibrate_from_file(const std::string& path,
+                                        const estimate::SpeedTuning& tuning,
+                                        estimate::Machine& machine);
 
 }  // namespace canrun::bench

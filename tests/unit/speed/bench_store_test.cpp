@@ -90,6 +90,26 @@ TEST(BenchCalibration, AppliesOnlyToTheSameCpuAndScalesKernels) {
     EXPECT_NEAR(c.rates[2].gbps_all_threads, 8.0 * 1.5 * 0.5, 1e-9); // q5_k from q4_k x table
 }
 
+TEST(BenchCalibration, FromFileAppliesASavedRecordAndIgnoresAMissingOne) {
+    const fs::path dir = temp_dir("canrun-bench-calfile");
+    estimate::SpeedTuning t;
+    t.quants = {{"q4_0", 1, 1, 8.0, 1.0}};
+    estimate::Machine m;
+    m.cpu.name = "Test CPU 3000";
+    auto none = calibrate_from_file((dir / "none.json").string(), t, m);
+    ASSERT_TRUE(none.has_value());
+    EXPECT_FALSE(none->cpu);
+    EXPECT_FALSE(m.calibrated);
+    ASSERT_TRUE(save_bench_record(sample(), (dir / "b.json").string()).has_value());
+    auto c = calibrate_from_file((dir / "b.json").string(), t, m);
+    ASSERT_TRUE(c.has_value());
+    EXPECT_TRUE(c->cpu);
+    EXPECT_TRUE(m.calibrated);
+    ASSERT_EQ(c->rates.size(), 1U);
+    EXPECT_EQ(c->rates[0].family, "q4_0");
+    fs::remove_all(dir);
+}
+
 TEST(BenchDisk, ReadsTheLargestFileAndSaysWhenItCannot) {
     EXPECT_EQ(measure_disk_read("/nonexistent/canrun", 1 << 20, 0.1).note, "disk.no_dir");
     const fs::path dir = temp_dir("canrun-bench-disk");
