@@ -110,10 +110,10 @@ FitResult fit_model(const estimate::ModelShape& model, const estimate::Machine& 
     r.memory = a.memory;
     r.placement = a.placement;
     r.ctx = a.memory.context.n_ctx;
-    if (r.placement.mode != PlacementMode::WontFit) {
+    if (request.find_max_ctx && r.placement.mode != PlacementMode::WontFit) {
         r.max_ctx = max_context(model, machine, request, r.backend, r.placement.mode, memory_tuning);
     }
-    if (r.backend != Backend::Cpu) {
+    if (request.find_max_ctx && r.backend != Backend::Cpu) {
         r.max_ctx_full_gpu = max_context(model, machine, request, r.backend, PlacementMode::FullGpu,
                                          memory_tuning);
     }

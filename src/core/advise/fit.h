@@ -28,6 +28,7 @@ struct FitRequest {
     bool cpu_only = false;
     std::uint64_t gpu_margin_bytes = 1024ULL * 1024 * 1024;  // llama.cpp --fit-target default
     estimate::SpeedQuery speed;      // quant name, prompt length, depth, measured CPU rates
+    bool find_max_ctx = true;        // bisect for max_ctx (recommend skips it while ranking)
 };
 
 struct FitResult {
