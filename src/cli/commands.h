@@ -8,6 +8,7 @@ namespace canrun::cli {
 int run_main(const Options& o);
 int run_fit(const Options& o);
 int run_hw(const Options& o);
+int run_models(const Options& o);
 int run_bench(const Options& o);
 
 }  // namespace canrun::cli

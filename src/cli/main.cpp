@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"", canrun::cli::run_main},
     {"fit", canrun::cli::run_fit},
     {"hw", canrun::cli::run_hw},
+    {"models", canrun::cli::run_models},
     {"bench", canrun::cli::run_bench},
 };
 

@@ -73,6 +73,12 @@ void add_bench(CLI::App& app, Options& o) {
     add_global(*bench, o.global);
 }
 
+void add_models(CLI::App& app, Options& o) {
+    auto* models = app.add_subcommand("models", "List the models canrun knows");
+    models->add_option("--search", o.models.search, "Only models whose id, name or repo contains TEXT");
+    add_global(*models, o.global);
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, char** argv, Options& out) {
@@ -83,6 +89,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     add_global(app, out.global);
     add_fit(app, out);
     add_hw(app, out);
+    add_models(app, out);
     add_bench(app, out);
     try {
         app.parse(argc, argv);

@@ -59,11 +59,16 @@ struct BenchCliOptions {
     bool no_vendor_libs = false;  // --no-vendor-libs: skip the CUDA measurement
 };
 
+struct ModelsOptions {
+    std::string search;  // --search TEXT
+};
+
 struct Options {
     std::string command;  // "" for the main job
     GlobalOptions global;
     FitOptions fit;
     HwOptions hw;
+    ModelsOptions models;
     BenchCliOptions bench;
 };
 
