@@ -198,6 +198,17 @@ void summary(const std::vector<Outcome>& rs, const char* label, bool decode, int
                 decode ? "decode" : "prefill", e.size(), 100 * quantile(e, 0.5), 100 * quantile(e, 0.9));
 }
 
+void by_backend(const std::vector<Outcome>& rs) {
+    std::map<std::string, std::vector<double>> errs;
+    for (const auto& r : rs) {
+        errs[r.group + (r.decode ? " decode" : " prefill")].push_back(std::fabs(r.err()));
+    }
+    for (const auto& [k, v] : errs) {
+        std::printf("  %-20s rows %3zu  median |err| %5.1f%%  p90 |err| %5.1f%%\n", k.c_str(), v.size(),
+                    100 * quantile(v, 0.5), 100 * quantile(v, 0.9));
+    }
+}
+
 void fit_report(const std::vector<Outcome>& rs) {
     std::map<std::string, std::vector<double>> ratios;
     for (const auto& r : rs) {
@@ -274,6 +285,8 @@ int main(int argc, char** argv) {
         summary(results, "fit set (even ids)", decode, 0);
         summary(results, "held out (odd ids)", decode, 1);
     }
+    std::printf("\nBy backend, all rows:\n");
+    by_backend(results);
     if (argc > 3 && std::string(argv[3]) == "--fit") {
         fit_report(results);
     }

@@ -53,7 +53,7 @@ std::vector<estimate::CpuKernelRate> kernel_rates(const BenchRecord& r,
                 scale = s.bench_scale;
             }
         }
-        out.push_back({q.family, base * scale * table_ratio});
+        out.push_back({q.family, base * scale * table_ratio, static_cast<double>(r.threads)});
     }
     return out;
 }

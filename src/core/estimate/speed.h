@@ -48,6 +48,8 @@ struct SpeedSplit {
 struct CpuKernelRate {
     std::string family;          // "q4_0", "q4_k", "q8_0", "f16", ...
     double gbps_all_threads = 0; // weight bytes/s dequantised and dotted by all threads, in GB/s
+    double threads = 0;          // threads it was measured with; the estimate scales linearly
+                                 // to the query's threads (0 = measured with the same count)
 };
 
 struct SpeedQuery {

@@ -102,7 +102,8 @@ double cpu_kernel_rate(const SpeedTuning& tuning, const CpuDevice& cpu, const Sp
                        const std::string& family) {
     for (const auto& r : query.cpu_rates) {
         if (r.family == family && r.gbps_all_threads > 0) {
-            return r.gbps_all_threads * 1e9;
+            const double scale = r.threads > 0 ? cpu_threads(cpu, query) / r.threads : 1.0;
+            return r.gbps_all_threads * 1e9 * scale;
         }
     }
     const QuantTuning q = quant_tuning(tuning, family);

@@ -83,6 +83,17 @@ TEST(SpeedDecode, MeasuredKernelRatesReplaceTheTableAndCalibrate) {
     EXPECT_TRUE(e.calibrated);
 }
 
+TEST(SpeedDecode, MeasuredKernelRatesScaleWithThreads) {
+    const auto model = dense_model(10, kLayer, 0, 50'000'000);
+    auto m = machine_with_cpu(4, 1000);
+    SpeedQuery q;
+    q.quant = "Q4_K_M";
+    q.threads = 1;
+    q.cpu_rates = {CpuKernelRate{"q4_k", 12.0, 2.0}};  // measured with 2 threads
+    const auto e = estimate_speed(model, m, whole_model_on(model, -1, 0), q, round_tuning());
+    EXPECT_NEAR(e.decode_tps.p50, 6.0, 0.1);
+}
+
 TEST(SpeedDecode, AvxFiveTwelveDoublesTheKernelRate) {
     const auto model = dense_model(10, kLayer, 0, 50'000'000);
     auto m = machine_with_cpu(2, 1000);

@@ -1,0 +1,85 @@
+// canrun's CPU speed estimate for one GGUF on this machine, through the same pieces `canrun fit
+// --cpu-only` uses (GGUF facts -> ModelShape, the `canrun bench` record, the speed model), for
+// build_machine.mjs while the fit command's speed output is being wired.
+//   speed_predict FILE.gguf DATA_DIR [THREADS] [CTX]   -> one JSON line
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "bench/bench_store.h"
+#include "bench/calibration.h"
+#include "catalog/data_source.h"
+#include "catalog/speed_tuning.h"
+#include "estimate/speed.h"
+#include "gguf/gguf_file.h"
+#include "gguf/model_facts.h"
+#include "hw/probe.h"
+#include "hw/probe_context.h"
+
+using namespace canrun;
+
+namespace {
+
+std::string env(const char* n) {
+    const char* v = std::getenv(n);
+    return v ? v : "";
+}
+
+estimate::Machine this_machine() {
+    hw::ProbeContext ctx("/");
+    ctx.vendor.use_vendor_libraries = false;
+    const auto r = hw::detect_hardware(ctx);
+    estimate::Machine m;
+    m.cpu.name = r.cpu.model;
+    m.cpu.physical_cores = r.cpu.physical_cores.value_or(1);
+    m.cpu.logical_cores = r.cpu.logical_cores.value_or(1);
+    m.cpu.features = r.cpu.features;
+    return m;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: speed_predict FILE.gguf DATA_DIR [THREADS] [CTX]\n");
+        return 2;
+    }
+    auto file = gguf::read_gguf_model(argv[1]);
+    if (!file) {
+        std::fprintf(stderr, "speed_predict: %s\n", file.error().message.c_str());
+        return 3;
+    }
+    auto facts = gguf::extract_facts(*file);
+    if (!facts) {
+        std::fprintf(stderr, "speed_predict: %s\n", facts.error().message.c_str());
+        return 3;
+    }
+    const estimate::ModelShape model = gguf::to_model_shape(*facts);
+    catalog::DataSourceOptions o;
+    o.data_dir = argv[2];
+    auto tuning = catalog::load_speed_tuning(o);
+    if (!tuning) {
+        std::fprintf(stderr, "speed_predict: %s\n", tuning.error().message.c_str());
+        return 3;
+    }
+    estimate::Machine m = this_machine();
+    auto cal = bench::calibrate_from_file(bench::bench_record_path(env("XDG_CONFIG_HOME"), env("HOME")), *tuning, m);
+    estimate::SpeedQuery q;
+    q.quant = facts->quant;
+    q.threads = argc > 3 ? static_cast<std::uint32_t>(std::atoi(argv[3])) : 0;
+    q.prompt_tokens = 128;
+    q.context_depth = 160;  // mid-way through 64 tokens generated after a 128-token prompt
+    if (cal) {
+        q.cpu_rates = cal->rates;  // measured with the bench's threads; the model scales them
+    }
+    std::uint64_t kv = 0;
+    for (const auto& l : model.layers) {
+        kv += 2ULL * l.n_head_kv * l.head_dim_k * 2;  // f16 K + V per token
+    }
+    const auto e = estimate::estimate_speed(model, m, estimate::whole_model_on(model, -1, kv), q, *tuning);
+    std::printf("{\"quant\": \"%s\", \"calibrated\": %s, \"decode_tps\": %.3f, \"prefill_tps\": %.3f, "
+                "\"decode_p10\": %.3f, \"decode_p90\": %.3f}\n",
+                q.quant.c_str(), e.calibrated ? "true" : "false", e.decode_tps.p50, e.prefill_tps.p50,
+                e.decode_tps.p10, e.decode_tps.p90);
+    return 0;
+}
