@@ -112,11 +112,27 @@ std::string disk_line(const hw::DiskInfo& d, const Words& w) {
     return s;
 }
 
-std::string system_line(const hw::SystemInfo& s) {
-    std::string out = std::string(hw::to_string(s.form_factor));
+std::string form_factor_name(hw::FormFactor f, Lang lang) {
+    if (lang == Lang::En) {
+        return std::string(hw::to_string(f));
+    }
+    switch (f) {
+        case hw::FormFactor::Desktop: return "台式机";
+        case hw::FormFactor::Laptop: return "笔记本";
+        case hw::FormFactor::Server: return "服务器";
+        case hw::FormFactor::Sbc: return "单板机";
+        case hw::FormFactor::Handheld: return "掌机";
+        case hw::FormFactor::Unknown: return "未知";
+    }
+    return "未知";
+}
+
+std::string system_line(const hw::SystemInfo& s, Lang lang) {
+    std::string out = form_factor_name(s.form_factor, lang);
     if (!s.board.empty()) out += ", " + s.board;
-    if (!s.virtualization.empty()) out += ", VM (" + s.virtualization + ")";
-    if (!s.container.empty()) out += ", container (" + s.container + ")";
+    const bool zh = lang == Lang::Zh;
+    if (!s.virtualization.empty()) out += (zh ? ", 虚拟机 (" : ", VM (") + s.virtualization + ")";
+    if (!s.container.empty()) out += (zh ? ", 容器 (" : ", container (") + s.container + ")";
     if (s.wsl) out += ", WSL";
     return out;
 }
@@ -130,7 +146,7 @@ void row(std::string& out, const std::string& label, const std::string& text) {
 std::string hw_to_text(const hw::HardwareReport& r, Lang lang, bool verbose) {
     const Words& w = lang == Lang::Zh ? kZh : kEn;
     std::string out;
-    row(out, w.system, system_line(r.system));
+    row(out, w.system, system_line(r.system, lang));
     row(out, w.cpu, cpu_line(r.cpu, w));
     row(out, w.memory, memory_line(r.memory, w));
     if (r.gpus.empty()) {
