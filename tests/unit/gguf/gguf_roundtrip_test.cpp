@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <random>
 
@@ -140,6 +142,9 @@ TEST(GgufRoundTrip, SparseFileOnDiskReadsOnlyTheHeader) {
     b.kv_str("general.architecture", "llama").tensor("w", 1, {65536, 65536});  // 8 GiB of F16
     ASSERT_TRUE(b.write_file(path));
     EXPECT_EQ(std::filesystem::file_size(path), b.file_bytes());
+    struct stat st {};
+    ASSERT_EQ(::stat(path.c_str(), &st), 0);
+    EXPECT_LT(static_cast<std::uint64_t>(st.st_blocks) * 512, 1ULL << 20) << "not written sparse";
     const auto f = read_gguf(path);
     ASSERT_TRUE(f) << f.error().message;
     EXPECT_EQ(f->file_bytes, 65536ULL * 65536 * 2 + f->data_offset);
