@@ -23,6 +23,36 @@ TEST(HardwareLint, ShippedValuesArePlausible) {
     EXPECT_TRUE(problems.empty());
 }
 
+TEST(HardwareLint, FlagsImplausibleValues) {
+    HardwareCatalog cat;
+    cat.path = "/d/hardware.json";
+    HardwareSpec pi;
+    pi.id = "fast-pi";
+    pi.form_factor = FormFactor::Sbc;
+    pi.kind = DeviceKind::Soc;
+    pi.unified_memory = true;
+    pi.memory_gb = {8};
+    pi.bandwidth_gbps = 100;  // an SBC cannot have this
+    pi.source = "https://example.org/pi";
+    HardwareSpec laptop;
+    laptop.id = "odd-laptop";
+    laptop.form_factor = FormFactor::Laptop;
+    laptop.memory_gb = {8};
+    laptop.bandwidth_gbps = 256;
+    laptop.fp16_tflops = 30;
+    laptop.int8_tops = 15;  // below FP16
+    laptop.unified_memory = true;  // but a discrete GPU
+    laptop.source = "x";
+    cat.devices = {pi, laptop};
+    const auto problems = lint_hardware(cat);
+    ASSERT_EQ(problems.size(), 4U);
+    EXPECT_NE(problems[0].find("device fast-pi: field \"bandwidth_gbps\": 100 is outside 5..40"),
+              std::string::npos) << problems[0];
+    EXPECT_NE(problems[1].find("field \"int8_tops\""), std::string::npos) << problems[1];
+    EXPECT_NE(problems[2].find("field \"source\""), std::string::npos) << problems[2];
+    EXPECT_NE(problems[3].find("field \"unified_memory\""), std::string::npos) << problems[3];
+}
+
 TEST(HardwareLint, HasAtLeast250DevicesBesidesCpuPlatforms) {
     std::size_t devices = 0;
     std::size_t platforms = 0;

@@ -105,6 +105,8 @@ INSTANTIATE_TEST_SUITE_P(
                     PciCase{"0x10de:0x1e04", 21.9, "rtx-2080-ti-22gb-mod"},
                     PciCase{"10de:1e04", 10.7, "rtx-2080-ti"},
                     PciCase{"10de:28e0", 7.6, "rtx-4060-laptop"},
+                    PciCase{"10de:249c", 15.9, "rtx-3080-laptop-16gb"},
+                    PciCase{"10de:24dc", 7.9, "rtx-3080-laptop"},
                     PciCase{"1002:744c", 19.9, "rx-7900-xt"},
                     PciCase{"1002:744c", 23.9, "rx-7900-xtx"},
                     PciCase{"1002:744c", 15.9, "rx-7900-gre"}));
