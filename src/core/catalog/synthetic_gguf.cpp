@@ -183,7 +183,11 @@ gguf::QuantModel quant_model_for(const ArchSpec& s) {
     m.n_expert = s.n_expert;
     m.n_gqa = s.mla() ? s.n_head : s.n_head / s.kv_heads();
     m.has_output = !s.tied_embeddings;
-    m.is_70b = s.arch == "llama" && s.n_layer == 80 && s.kv_heads() != s.n_head && !s.moe();
+    // llama.cpp LLM_TYPE_70B (src/models/llama.cpp, qwen2.cpp load_arch_hparams): llama with 80
+    // layers and GQA (not the 8-expert branch), qwen2 with 80 layers (Qwen2/2.5-72B).
+    const bool llama_70b = s.arch == "llama" && s.n_layer == 80 && s.kv_heads() != s.n_head &&
+                           s.n_expert != 8;
+    m.is_70b = llama_70b || (s.arch == "qwen2" && s.n_layer == 80);
     return m;
 }
 

@@ -133,6 +133,22 @@ TEST(SyntheticGguf, MoeAndMlaTensors) {
     EXPECT_EQ(f.get_uint("deepseek2.attention.head_count_kv"), 1u);
 }
 
+TEST(SyntheticGguf, SeventyBTypeBumpsAttnV) {
+    // llama.cpp model type 70B: attn_v that the mix makes Q3_K/Q4_K becomes Q5_K.
+    ArchSpec s = qwen25_32b();
+    s.n_layer = 80;
+    s.n_embd = 8192;
+    s.n_ff = 29568;
+    s.n_head = 64;
+    const auto f = synthesize_gguf(s, gguf::LlamaFtype::Q4_K_M);
+    EXPECT_EQ(f.find_tensor("blk.0.attn_v.weight")->type.name, "Q6_K");  // use_more_bits layer
+    EXPECT_EQ(f.find_tensor("blk.10.attn_v.weight")->type.name, "Q5_K");
+    EXPECT_EQ(f.find_tensor("blk.10.attn_k.weight")->type.name, "Q4_K");
+    // 47,409,725,440 tensor bytes = 44.15 GiB; published Qwen2.5-72B-Instruct Q4_K_M files are
+    // listed as "47.42 GB" (bartowski) / "44GB on disk", i.e. these bytes plus the tokenizer.
+    EXPECT_EQ(tensor_bytes(f), 47'409'725'440ULL);
+}
+
 TEST(SyntheticGguf, F16FileHasNoQuantizationVersion) {
     const auto f = synthesize_gguf(llama31_8b(), gguf::LlamaFtype::F16);
     EXPECT_FALSE(f.get_uint("general.quantization_version").has_value());
