@@ -48,7 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"rpi5_8gb", 0, "", false, 0, FormFactor::Sbc, 4},
         Row{"server_8x_h100", 8, "NVIDIA H100 80GB HBM3", false, 0, FormFactor::Server, 112},
         Row{"server_ascend_910b", 0, "", false, 8, FormFactor::Server, 192},
-        Row{"vm_no_gpu", 0, "", false, 0, FormFactor::Unknown, 2}),
+        Row{"vm_no_gpu", 0, "", false, 0, FormFactor::Unknown, 2},
+        Row{"jetson_agx_orin_64gb", 1, "NVIDIA Jetson AGX Orin GPU (Ampere)", true, 0, FormFactor::Sbc, 12}),
     [](const testing::TestParamInfo<Row>& p) { return std::string(p.param.machine); });
 
 TEST(Fixture, HybridCoresAreSplit) {
