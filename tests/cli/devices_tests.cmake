@@ -3,8 +3,8 @@ set(DEV_GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden)
 set(DEV_DATA ${PROJECT_SOURCE_DIR}/data)
 canrun_golden_test(NAME hw_list_devices_4060_en GOLDEN ${DEV_GOLDEN}/hw_list_devices_4060_en.txt
   ARGS hw --list-devices --search 4060 --data-dir ${DEV_DATA} --lang en ENV LANG=C LC_ALL=)
-canrun_golden_test(NAME hw_list_devices_m2_zh GOLDEN ${DEV_GOLDEN}/hw_list_devices_m2_zh.txt
-  ARGS hw --list-devices --search m2 --data-dir ${DEV_DATA} --lang zh ENV LANG=C LC_ALL=)
+canrun_golden_test(NAME hw_list_devices_m2max_zh GOLDEN ${DEV_GOLDEN}/hw_list_devices_m2max_zh.txt
+  ARGS hw --list-devices --search "M2 Max" --data-dir ${DEV_DATA} --lang zh ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME hw_list_devices_4060_json GOLDEN ${DEV_GOLDEN}/hw_list_devices_4060.json
   ARGS hw --list-devices --search "RTX 4060" --json --data-dir ${DEV_DATA})
 canrun_golden_test(NAME hw_list_devices_none GOLDEN ${DEV_GOLDEN}/hw_list_devices_none.txt
