@@ -7,6 +7,8 @@ namespace canrun::cli {
 
 int run_main(const Options& o);
 int run_fit(const Options& o);
+int run_recommend(const Options& o);
+int run_table(const Options& o);
 int run_hw(const Options& o);
 int run_models(const Options& o);
 int run_bench(const Options& o);

@@ -16,9 +16,11 @@ struct Command {
 constexpr Command kCommands[] = {
     {"", canrun::cli::run_main},
     {"fit", canrun::cli::run_fit},
+    {"recommend", canrun::cli::run_recommend},
+    {"table", canrun::cli::run_table},
     {"hw", canrun::cli::run_hw},
-    {"models", canrun::cli::run_models},
     {"bench", canrun::cli::run_bench},
+    {"models", canrun::cli::run_models},
 };
 
 }  // namespace

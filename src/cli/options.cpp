@@ -62,6 +62,12 @@ void add_hw(CLI::App& app, Options& o) {
     add_global(*hw, o.global);
 }
 
+void add_models(CLI::App& app, Options& o) {
+    auto* models = app.add_subcommand("models", "List the models canrun knows");
+    models->add_option("--search", o.models.search, "Only models whose id, name or repo contains TEXT");
+    add_global(*models, o.global);
+}
+
 void add_bench(CLI::App& app, Options& o) {
     auto* bench = app.add_subcommand("bench", "Measure memory bandwidth, CPU kernels, disk and GPU; calibrate speed estimates");
     bench->add_option("--dir", o.bench.dir, "Directory holding the models (its disk is measured)");
@@ -73,10 +79,28 @@ void add_bench(CLI::App& app, Options& o) {
     add_global(*bench, o.global);
 }
 
-void add_models(CLI::App& app, Options& o) {
-    auto* models = app.add_subcommand("models", "List the models canrun knows");
-    models->add_option("--search", o.models.search, "Only models whose id, name or repo contains TEXT");
-    add_global(*models, o.global);
+void add_recommend_flags(CLI::App& app, RecommendOptions& r) {
+    app.add_option("--use", r.use, "What the model is for")
+        ->check(CLI::IsMember({"chat", "code", "reasoning", "vision"}));
+    app.add_option("--min-tps", r.min_tps, "Slowest acceptable generation, tokens/s (default 10)")
+        ->check(CLI::Range(0.1, 100000.0));
+    app.add_option("-c,--ctx", r.ctx, "Context length in tokens (default 8192 or the model's)")
+        ->check(CLI::Range(256U, 16U * 1024U * 1024U));
+    app.add_option("--kv-type", r.kv_type, "KV cache type")
+        ->check(CLI::IsMember({"f32", "f16", "bf16", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0",
+                               "iq4_nl"}));
+    app.add_option("--flash-attn", r.flash_attn, "Flash attention")
+        ->check(CLI::IsMember({"on", "off", "auto"}));
+}
+
+void add_recommend(CLI::App& app, Options& o) {
+    auto* rec = app.add_subcommand("recommend", "Ranked models and quantizations for this machine");
+    add_recommend_flags(*rec, o.recommend);
+    add_hardware(*rec, o.recommend.hardware);
+    add_global(*rec, o.global);
+    auto* table = app.add_subcommand("table", "The reference hardware classes, this machine's marked");
+    add_hardware(*table, o.recommend.hardware);
+    add_global(*table, o.global);
 }
 
 }  // namespace
@@ -87,6 +111,9 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     app.set_version_flag("--version", "canrun 0.1.0");
     app.require_subcommand(0, 1);
     add_global(app, out.global);
+    add_recommend_flags(app, out.recommend);
+    add_hardware(app, out.recommend.hardware);
+    add_recommend(app, out);
     add_fit(app, out);
     add_hw(app, out);
     add_models(app, out);

@@ -51,6 +51,10 @@ struct HwOptions {
     HardwareOverride hardware;
 };
 
+struct ModelsOptions {
+    std::string search;  // --search TEXT
+};
+
 struct BenchCliOptions {
     std::string dir;       // --dir: where the models are (disk speed); default: the model store
     unsigned threads = 0;  // --threads; 0 = physical cores
@@ -59,8 +63,14 @@ struct BenchCliOptions {
     bool no_vendor_libs = false;  // --no-vendor-libs: skip the CUDA measurement
 };
 
-struct ModelsOptions {
-    std::string search;  // --search TEXT
+// `canrun` (the main job), `canrun recommend` and `canrun table`.
+struct RecommendOptions {
+    std::string use = "chat";  // chat | code | reasoning | vision
+    double min_tps = 10;       // decode speed floor, tokens/s
+    std::optional<std::uint32_t> ctx;
+    std::string kv_type = "f16";
+    std::string flash_attn = "auto";
+    HardwareOverride hardware;
 };
 
 struct Options {
@@ -70,6 +80,7 @@ struct Options {
     HwOptions hw;
     ModelsOptions models;
     BenchCliOptions bench;
+    RecommendOptions recommend;  // also the main job's and `table`'s options
 };
 
 }  // namespace canrun::cli

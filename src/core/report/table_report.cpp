@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/text_layout.h"
+
 namespace canrun::report {
 
 namespace {
@@ -20,19 +22,23 @@ std::string table_text(const std::vector<catalog::Tier>& tiers, const advise::Ti
                        Lang lang) {
     const bool zh = lang == Lang::Zh;
     std::string out = zh ? "参考硬件档位（▶ 为本机）\n\n" : "Reference hardware classes (▶ this machine)\n\n";
+    constexpr std::size_t kIndent = 22;
     for (const auto& t : tiers) {
         const bool here = mine != nullptr && mine->id == t.id;
-        out += fmt::format("{} {:<19} {} · {}\n", here ? "▶" : " ", t.id, pick(t.group, lang),
-                           pick(t.name, lang));
-        out += fmt::format("  {:<19} {}{}\n", "", zh ? "内存：" : "memory: ", pick(t.memory, lang));
-        out += fmt::format("  {:<19} {}{}\n", "", zh ? "精度：" : "precision: ",
-                           pick(t.precision, lang));
-        out += fmt::format("  {:<19} {}{}\n", "", zh ? "模型：" : "models: ", pick(t.models, lang));
+        out += fmt::format("{} {:<19} ", here ? "▶" : " ", t.id);
+        out += hanging(pick(t.group, lang) + " · " + pick(t.name, lang), kIndent);
+        const auto line = [&](const char* en, const char* zh_label, const catalog::Bilingual& b) {
+            out += std::string(kIndent, ' ');
+            out += hanging(std::string(zh ? zh_label : en) + pick(b, lang), kIndent);
+        };
+        line("memory: ", "内存：", t.memory);
+        line("precision: ", "精度：", t.precision);
+        line("models: ", "模型：", t.models);
     }
     if (mine != nullptr) {
         out += fmt::format("\n{}{}{}\n", zh ? "本机：" : "This machine: ", mine->id,
                            mine->exact ? "" : (zh ? "（最接近的档位）" : " (the closest class)"));
-        out += fmt::format("  {}\n", zh ? mine->reason_zh : mine->reason_en);
+        out += "  " + hanging(zh ? mine->reason_zh : mine->reason_en, 2);
     }
     return out;
 }

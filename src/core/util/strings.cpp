@@ -108,3 +108,81 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace canrun
+
+namespace canrun {
+
+namespace {
+
+// Length of the UTF-8 sequence starting with byte `c` (1 for stray continuation bytes).
+std::size_t utf8_len(unsigned char c) {
+    if (c >= 0xF0) {
+        return 4;
+    }
+    if (c >= 0xE0) {
+        return 3;
+    }
+    return c >= 0xC0 ? 2 : 1;
+}
+
+bool is_wide_lead(std::string_view s, std::size_t i) {
+    // U+2E80 and above in the BMP (CJK, kana, hangul, full-width forms) are 3-byte sequences
+    // starting at 0xE2 0xBA; treat every 3-byte sequence from 0xE2 0xBA on, and 4-byte ones, as
+    // wide. Box-drawing, arrows and the like (0xE2 0x80-0xB9) stay narrow.
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) {
+        return true;
+    }
+    if (c > 0xE2 && c < 0xF0) {
+        return c != 0xEF || (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xBD);
+    }
+    return c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xBA;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size(); i += utf8_len(static_cast<unsigned char>(s[i]))) {
+        w += is_wide_lead(s, i) ? 2 : 1;
+    }
+    return w;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines(1);
+    std::size_t line_w = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // The next unit: a run of narrow non-space characters, a space, or one wide character.
+        std::size_t j = i;
+        if (text[i] == ' ') {
+            j = i + 1;
+        } else if (is_wide_lead(text, i)) {
+            j = std::min(text.size(), i + utf8_len(static_cast<unsigned char>(text[i])));
+        } else {
+            while (j < text.size() && text[j] != ' ' && !is_wide_lead(text, j)) {
+                j += utf8_len(static_cast<unsigned char>(text[j]));
+            }
+            j = std::min(j, text.size());
+        }
+        const auto unit = text.substr(i, j - i);
+        const std::size_t w = display_width(unit);
+        if (line_w + w > width && line_w > 0) {
+            lines.emplace_back();
+            line_w = 0;
+        }
+        if (!(line_w == 0 && unit == " ")) {
+            lines.back() += unit;
+            line_w += w;
+        }
+        i = j;
+    }
+    for (auto& l : lines) {
+        while (!l.empty() && l.back() == ' ') {
+            l.pop_back();
+        }
+    }
+    return lines;
+}
+
+}  // namespace canrun

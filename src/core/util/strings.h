@@ -25,3 +25,14 @@ std::optional<double> parse_double(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace canrun
+
+namespace canrun {
+
+// Columns a UTF-8 string takes on a terminal: CJK and full-width characters count 2.
+std::size_t display_width(std::string_view s);
+
+// Breaks text into lines of at most `width` columns: at spaces, or between any two CJK
+// characters; a word longer than the width stands on its own line.
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
+
+}  // namespace canrun

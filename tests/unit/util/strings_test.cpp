@@ -36,3 +36,30 @@ TEST(Strings, SplitKeepsEmptyFields) {
 }
 
 }  // namespace canrun
+
+namespace canrun {
+
+TEST(Strings, DisplayWidthCountsCjkTwice) {
+    EXPECT_EQ(display_width("abc"), 3U);
+    EXPECT_EQ(display_width("内存"), 4U);
+    EXPECT_EQ(display_width("▶ GPU"), 5U);  // the arrow is narrow
+    EXPECT_EQ(display_width("（可用）"), 8U);
+}
+
+TEST(Strings, WrapBreaksAtSpacesAndBetweenCjk) {
+    const auto en = wrap_text("no discrete GPU: models run on the CPU", 16);
+    ASSERT_EQ(en.size(), 3U);
+    EXPECT_EQ(en[0], "no discrete GPU:");  // exactly 16 columns
+    EXPECT_EQ(en[1], "models run on");
+    EXPECT_EQ(en[2], "the CPU");
+    const auto zh = wrap_text("没有独立显卡：模型在 CPU 上运行", 10);
+    for (const auto& l : zh) {
+        EXPECT_LE(display_width(l), 10U) << l;
+    }
+    EXPECT_EQ(zh[0], "没有独立显");
+    const auto long_word = wrap_text("supercalifragilistic x", 5);
+    EXPECT_EQ(long_word[0], "supercalifragilistic");
+    EXPECT_EQ(long_word[1], "x");
+}
+
+}  // namespace canrun

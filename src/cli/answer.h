@@ -1,0 +1,50 @@
+// The main job's answer, shared by `canrun`, `canrun recommend` and `canrun table`: the machine,
+// its class, the data, the calibration and the picks. Loads what it needs, then calls advise/.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advise/recommend.h"
+#include "catalog/model_catalog.h"
+#include "catalog/quants_catalog.h"
+#include "catalog/tiers_catalog.h"
+#include "estimate/speed_tuning.h"
+#include "machine_source.h"
+#include "options.h"
+#include "report/lang.h"
+#include "report/recommend_report.h"
+#include "util/result.h"
+
+namespace canrun::cli {
+
+struct Answer {
+    MachineView machine;
+    std::vector<catalog::Tier> tiers;
+    advise::TierChoice tier_choice;
+    catalog::ModelCatalog models;
+    catalog::QuantsCatalog quants;
+    estimate::SpeedTuning speed_tuning;
+    advise::Recommendation recommendation;
+    report::RecommendView view;  // points into the members above: do not copy an Answer
+    report::Lang lang = report::Lang::En;
+
+    Answer() = default;
+    Answer(const Answer&) = delete;
+    Answer& operator=(const Answer&) = delete;
+};
+
+// The machine, its class and the tier table only (what `canrun table` needs).
+Result<std::unique_ptr<Answer>> classify(const Options& o);
+
+// Everything, including the picks.
+Result<std::unique_ptr<Answer>> answer(const Options& o);
+
+report::Lang lang_of(const GlobalOptions& g);
+
+// The ModelScope file name llama.cpp-style GGUF repos use: "<repo-name>-<quant>.gguf", lower case.
+std::string gguf_file_name(const std::string& repo, const std::string& quant);
+
+}  // namespace canrun::cli

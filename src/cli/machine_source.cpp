@@ -1,0 +1,197 @@
+#include "machine_source.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "advise/tier_input.h"
+#include "catalog/hardware_catalog.h"
+#include "catalog/hardware_lookup.h"
+#include "catalog/hardware_profile.h"
+#include "hw/probe.h"
+#include "hw/probe_context.h"
+#include "hw/to_machine.h"
+#include "util/strings.h"
+#include "util/units.h"
+
+namespace canrun::cli {
+
+namespace {
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v != nullptr ? v : "";
+}
+
+void configure(hw::ProbeContext& ctx, const HardwareOverride& h) {
+    ctx.vendor.use_vendor_libraries = !h.no_vendor_libs;
+    ctx.vendor.nvml_library = env("CANRUN_NVML_LIB");
+    if (const auto ms = parse_uint(env("CANRUN_VENDOR_TIMEOUT_MS")); ms && *ms > 0 && *ms < 600000) {
+        ctx.vendor.timeout = std::chrono::milliseconds(*ms);
+    }
+    if (ctx.is_this_machine()) {
+        // The disk reported is the one holding the models: Ollama's store, else the home dir.
+        const std::string models = env("OLLAMA_MODELS");
+        ctx.model_dir = !models.empty() ? models : (!env("HOME").empty() ? env("HOME") : "/");
+    }
+}
+
+advise::TierInput tier_input_from_spec(const catalog::HardwareSpec& s,
+                                       const estimate::Machine& m) {
+    advise::TierInput in;
+    in.arm = s.vendor == "apple" || s.form_factor == catalog::FormFactor::Sbc ||
+             s.vendor == "qualcomm" || s.vendor == "raspberry-pi";
+    in.sbc = s.form_factor == catalog::FormFactor::Sbc;
+    in.laptop = s.form_factor == catalog::FormFactor::Laptop;
+    in.server = s.form_factor == catalog::FormFactor::Server;
+    in.ram_gib = to_gib(m.cpu.ram_total_bytes);
+    if (s.kind == catalog::DeviceKind::Npu || s.kind == catalog::DeviceKind::Accelerator) {
+        in.accelerator_gib = to_gib(s.memory_bytes()) * static_cast<double>(std::max<std::size_t>(1, m.gpus.size()));
+    }
+    for (const auto& g : m.gpus) {
+        advise::TierGpu t;
+        t.name = g.name;
+        t.discrete = !g.unified;
+        t.unified = g.unified;
+        t.apple = s.vendor == "apple";
+        t.data_centre = s.form_factor == catalog::FormFactor::Server;
+        t.workstation = s.form_factor == catalog::FormFactor::Workstation;
+        t.memory_gib = to_gib(g.memory_total_bytes);
+        t.bandwidth_gbps = g.bandwidth_gbps;
+        in.gpus.push_back(t);
+    }
+    return in;
+}
+
+Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataSourceOptions& data) {
+    auto hardware = catalog::load_hardware(data);
+    if (!hardware) {
+        return tl::unexpected(hardware.error());
+    }
+    auto match = catalog::find_hardware(*hardware, h.hw);
+    if (!match) {
+        return tl::unexpected(match.error());
+    }
+    catalog::ProfileRequest req;
+    req.gpus = h.gpus.value_or(1);
+    req.memory_gb = match->memory_gb;
+    req.ram_gib = h.ram_gib;
+    auto profile = catalog::build_hardware_profile(*match->spec, req);
+    if (!profile) {
+        return tl::unexpected(profile.error());
+    }
+    MachineView v;
+    v.profile = true;
+    v.machine = std::move(profile->machine);
+    for (const auto& a : profile->assumptions) {
+        v.notes.push_back(fmt::format("assumed {} = {:g}", a.key, a.value));
+    }
+    v.tier_input = tier_input_from_spec(*match->spec, v.machine);
+    return v;
+}
+
+}  // namespace
+
+catalog::DataSourceOptions data_options(const GlobalOptions& g) {
+    return catalog::default_data_source(g.data_dir);
+}
+
+Result<hw::HardwareReport> detect_machine(const HardwareOverride& h, hw::Snapshot* record) {
+    std::optional<hw::ProbeContext> ctx;
+    if (!h.snapshot.empty()) {
+        auto snap = hw::load_snapshot(h.snapshot);
+        if (!snap) {
+            return tl::unexpected(snap.error());
+        }
+        ctx.emplace(std::move(*snap));
+    } else {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(h.sysroot, ec)) {
+            return fail(h.sysroot + ": --sysroot is not a directory (pass a recorded machine's "
+                                    "root, e.g. tests/fixtures/sysroots/desktop_rtx4090)");
+        }
+        ctx.emplace(std::filesystem::path(h.sysroot));
+    }
+    configure(*ctx, h);
+    if (record != nullptr) {
+        ctx->record_into(record);
+    }
+    return hw::detect_hardware(*ctx);
+}
+
+namespace {
+
+void override_gpus(MachineView& v, const HardwareOverride& h) {
+    auto& gpus = v.machine.gpus;
+    if (h.vram_gib && gpus.empty()) {
+        estimate::GpuDevice g;
+        g.name = fmt::format("GPU with {:g} GiB", *h.vram_gib);
+        gpus.push_back(g);
+        v.tier_input.gpus.push_back(advise::TierGpu{g.name});
+    }
+    if (h.gpus && !v.profile && !gpus.empty()) {
+        gpus.resize(static_cast<std::size_t>(*h.gpus), gpus.front());
+        v.tier_input.gpus.resize(gpus.size(), v.tier_input.gpus.front());
+        v.notes.push_back(fmt::format("--gpus: {} x {}", *h.gpus, gpus.front().name));
+    }
+    if (h.vram_gib) {
+        const auto bytes = static_cast<std::uint64_t>(*h.vram_gib * static_cast<double>(kGiB));
+        for (auto& g : gpus) {
+            g.memory_total_bytes = bytes;
+            g.memory_free_bytes = bytes;
+        }
+        for (auto& t : v.tier_input.gpus) {
+            t.memory_gib = *h.vram_gib;
+        }
+        v.notes.push_back(fmt::format("--vram: {:g} GiB per GPU", *h.vram_gib));
+    }
+}
+
+void apply_overrides(MachineView& v, const HardwareOverride& h) {
+    override_gpus(v, h);
+    if (h.ram_gib && !v.profile) {
+        const auto bytes = static_cast<std::uint64_t>(*h.ram_gib * static_cast<double>(kGiB));
+        v.machine.cpu.ram_total_bytes = bytes;
+        v.machine.cpu.ram_available_bytes = bytes;
+        v.tier_input.ram_gib = *h.ram_gib;
+        v.notes.push_back(fmt::format("--ram: {:g} GiB", *h.ram_gib));
+    }
+    if (h.bandwidth_gbps) {
+        if (v.machine.gpus.empty()) {
+            v.machine.cpu.bandwidth_gbps = *h.bandwidth_gbps;
+        }
+        for (auto& g : v.machine.gpus) {
+            g.bandwidth_gbps = *h.bandwidth_gbps;
+        }
+        v.notes.push_back(fmt::format("--bandwidth: {:g} GB/s", *h.bandwidth_gbps));
+    }
+}
+
+}  // namespace
+
+Result<MachineView> resolve_machine(const HardwareOverride& h,
+                                    const catalog::DataSourceOptions& data) {
+    MachineView v;
+    if (!h.hw.empty()) {
+        auto p = from_profile(h, data);
+        if (!p) {
+            return tl::unexpected(p.error());
+        }
+        v = std::move(*p);
+    } else {
+        auto report = detect_machine(h, nullptr);
+        if (!report) {
+            return tl::unexpected(report.error());
+        }
+        v.machine = hw::to_machine(*report);
+        v.machine.name = "this machine";
+        v.tier_input = advise::tier_input_from(*report);
+        v.report = std::move(*report);
+    }
+    apply_overrides(v, h);
+    return v;
+}
+
+}  // namespace canrun::cli
