@@ -148,7 +148,8 @@ Result<std::unique_ptr<Answer>> answer(const Options& o) {
         return tl::unexpected(loaded.error());
     }
     auto req = request_of(o.recommend, a->lang);
-    if (!a->machine.profile) {
+    const auto& h = o.recommend.hardware;
+    if (!a->machine.profile && h.sysroot == "/" && h.snapshot.empty()) {  // this machine only
         const auto path = bench::bench_record_path(env("XDG_CONFIG_HOME"), env("HOME"));
         auto cal = bench::calibrate_from_file(path, a->speed_tuning, a->machine.machine);
         if (cal) {

@@ -121,11 +121,19 @@ std::string machine_lines(const RecommendView& v, Lang lang) {
     const auto& m = *v.machine;
     const bool zh = lang == Lang::Zh;
     std::string out;
-    for (const auto& g : m.gpus) {
-        out += fmt::format("  GPU   {} · {}{}{}\n", g.name, format_bytes(g.memory_total_bytes),
+    for (std::size_t i = 0; i < m.gpus.size();) {
+        const auto& g = m.gpus[i];
+        std::size_t n = 1;  // identical GPUs in a row are one line: "8 x NVIDIA H100"
+        while (i + n < m.gpus.size() && m.gpus[i + n].name == g.name &&
+               m.gpus[i + n].memory_total_bytes == g.memory_total_bytes) {
+            ++n;
+        }
+        out += fmt::format("  GPU   {}{} · {}{}{}\n", n > 1 ? fmt::format("{} x ", n) : "", g.name,
+                           format_bytes(g.memory_total_bytes),
                            g.unified ? (zh ? "（统一内存）" : " (unified)") : "",
                            g.bandwidth_gbps > 0 ? fmt::format(" · {:.0f} GB/s", g.bandwidth_gbps)
                                                 : "");
+        i += n;
     }
     if (m.gpus.empty()) {
         out += zh ? "  GPU   无独立显卡\n" : "  GPU   none usable\n";
