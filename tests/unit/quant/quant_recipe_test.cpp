@@ -71,6 +71,7 @@ Sizes sizes(const std::vector<RecipeTensor>& tensors, const std::vector<std::uin
 struct BpwRow {
     const char* ftype;
     double bpw;  // llama.cpp tools/quantize/README.md (commit f4a71e70)
+    bool imatrix = false;  // IQ3_XXS needs an importance matrix, so its row was made with one
 };
 
 class Llama31Bpw : public ::testing::TestWithParam<BpwRow> {};
@@ -79,7 +80,9 @@ TEST_P(Llama31Bpw, MatchesQuantizeReadme) {
     const auto ftype = llama_ftype_by_name(GetParam().ftype);
     ASSERT_TRUE(ftype.has_value());
     const auto tensors = llama31_8b();
-    const auto s = sizes(tensors, quant_types(tensors, llama31_8b_model(), ftype->ftype));
+    auto model = llama31_8b_model();
+    model.has_imatrix = GetParam().imatrix;
+    const auto s = sizes(tensors, quant_types(tensors, model, ftype->ftype));
     const double bpw = 8.0 * static_cast<double>(s.bytes) / static_cast<double>(s.elements);
     EXPECT_NEAR(bpw, GetParam().bpw, 0.00005) << GetParam().ftype;
 }
@@ -91,7 +94,13 @@ INSTANTIATE_TEST_SUITE_P(
                       BpwRow{"Q4_K_M", 4.8944}, BpwRow{"Q5_K_S", 5.5704},
                       BpwRow{"Q5_K_M", 5.7036}, BpwRow{"Q6_K", 6.5633},
                       BpwRow{"Q8_0", 8.5008}, BpwRow{"IQ4_XS", 4.4597},
-                      BpwRow{"IQ4_NL", 4.6818}, BpwRow{"F16", 16.0005}),
+                      BpwRow{"IQ4_NL", 4.6818}, BpwRow{"F16", 16.0005},
+                      BpwRow{"IQ1_S", 2.0042}, BpwRow{"IQ1_M", 2.1460},
+                      BpwRow{"IQ2_XXS", 2.3824}, BpwRow{"IQ2_XS", 2.5882},
+                      BpwRow{"IQ2_S", 2.7403}, BpwRow{"IQ2_M", 2.9294},
+                      BpwRow{"IQ3_XXS", 3.2548, true}, BpwRow{"IQ3_XS", 3.4977},
+                      BpwRow{"IQ3_S", 3.6606}, BpwRow{"IQ3_M", 3.7628},
+                      BpwRow{"Q2_K_S", 2.9697}),
     [](const auto& row) { return std::string(row.param.ftype); });
 
 TEST(QuantRecipe, Llama31Q4KMTensorCountsAndBytes) {
