@@ -42,7 +42,8 @@ advise::RecommendRequest request_of(const RecommendOptions& r, report::Lang lang
 // Names each runner uses for a catalog model at a quantization.
 advise::ModelNames names_of(const catalog::CatalogModel& m, const std::string& quant) {
     advise::ModelNames n;
-    n.quant = quant;
+    // gpt-oss ships in one MXFP4 build; its repos name no quantization.
+    n.quant = quant == "MXFP4_MOE" ? "" : quant;
     n.hf_gguf_repo = m.hf_gguf;
     n.hf_repo = m.hf_original;
     n.modelscope_repo = m.modelscope;
@@ -121,8 +122,9 @@ Result<bool> load_data(Answer& a, const catalog::DataSourceOptions& data) {
 
 void add_notes(Answer& a) {
     auto& notes = a.view.notes;
+    // A --hw profile cannot be calibrated: its speeds come from the data, and that is no news.
     notes = report::machine_notes(a.view.report, a.tier_choice, a.view.tier,
-                                  a.machine.machine.calibrated);
+                                  a.machine.machine.calibrated || a.machine.profile);
     for (const auto& n : a.machine.notes) {
         notes.push_back({n, n});
     }
