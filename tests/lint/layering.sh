@@ -8,7 +8,7 @@ if [ -n "$bad" ]; then
   echo "estimate/ must stay pure; offending includes:"; echo "$bad"; exit 1
 fi
 bad=$(grep -hn '#include <' "$core"/gguf/*.h "$core"/gguf/*.cpp 2>/dev/null \
-  | grep -v -E '#include <[a-z_]+>' | grep -v -E '#include <(fmt|tl)/')
+  | grep -v -E '#include <[a-z_]+>' | grep -v -E '#include <(fmt|tl|sys)/|#include <[a-z_]+\.h>')
 if [ -n "$bad" ]; then
   echo "gguf/ must not include third-party headers other than fmt/expected:"; echo "$bad"; exit 1
 fi
