@@ -38,33 +38,6 @@ void configure(hw::ProbeContext& ctx, const HardwareOverride& h) {
     }
 }
 
-advise::TierInput tier_input_from_spec(const catalog::HardwareSpec& s,
-                                       const estimate::Machine& m) {
-    advise::TierInput in;
-    in.arm = s.vendor == "apple" || s.form_factor == catalog::FormFactor::Sbc ||
-             s.vendor == "qualcomm" || s.vendor == "raspberry-pi";
-    in.sbc = s.form_factor == catalog::FormFactor::Sbc;
-    in.laptop = s.form_factor == catalog::FormFactor::Laptop;
-    in.server = s.form_factor == catalog::FormFactor::Server;
-    in.ram_gib = to_gib(m.cpu.ram_total_bytes);
-    if (s.kind == catalog::DeviceKind::Npu || s.kind == catalog::DeviceKind::Accelerator) {
-        in.accelerator_gib = to_gib(s.memory_bytes()) * static_cast<double>(std::max<std::size_t>(1, m.gpus.size()));
-    }
-    for (const auto& g : m.gpus) {
-        advise::TierGpu t;
-        t.name = g.name;
-        t.discrete = !g.unified;
-        t.unified = g.unified;
-        t.apple = s.vendor == "apple";
-        t.data_centre = s.form_factor == catalog::FormFactor::Server;
-        t.workstation = s.form_factor == catalog::FormFactor::Workstation;
-        t.memory_gib = to_gib(g.memory_total_bytes);
-        t.bandwidth_gbps = g.bandwidth_gbps;
-        in.gpus.push_back(t);
-    }
-    return in;
-}
-
 Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataSourceOptions& data) {
     auto hardware = catalog::load_hardware(data);
     if (!hardware) {
@@ -88,7 +61,7 @@ Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataS
     for (const auto& a : profile->assumptions) {
         v.notes.push_back(fmt::format("assumed {} = {:g}", a.key, a.value));
     }
-    v.tier_input = tier_input_from_spec(*match->spec, v.machine);
+    v.tier_input = advise::tier_input_from(*match->spec, v.machine);
     return v;
 }
 

@@ -77,4 +77,31 @@ TierInput tier_input_from(const hw::HardwareReport& r) {
     return in;
 }
 
+// A device from the data (--hw NAME) and the machine built from it.
+TierInput tier_input_from(const catalog::HardwareSpec& s, const estimate::Machine& m) {
+    TierInput in;
+    in.arm = s.vendor == "apple" || s.form_factor == catalog::FormFactor::Sbc ||
+             s.vendor == "qualcomm" || s.vendor == "raspberry-pi";
+    in.sbc = s.form_factor == catalog::FormFactor::Sbc;
+    in.laptop = s.form_factor == catalog::FormFactor::Laptop;
+    in.server = s.form_factor == catalog::FormFactor::Server;
+    in.ram_gib = to_gib(m.cpu.ram_total_bytes);
+    if (s.kind == catalog::DeviceKind::Npu || s.kind == catalog::DeviceKind::Accelerator) {
+        in.accelerator_gib = to_gib(s.memory_bytes()) * static_cast<double>(std::max<std::size_t>(1, m.gpus.size()));
+    }
+    for (const auto& g : m.gpus) {
+        TierGpu t;
+        t.name = g.name;
+        t.discrete = !g.unified;
+        t.unified = g.unified;
+        t.apple = s.vendor == "apple";
+        t.data_centre = s.form_factor == catalog::FormFactor::Server;
+        t.workstation = s.form_factor == catalog::FormFactor::Workstation;
+        t.memory_gib = to_gib(g.memory_total_bytes);
+        t.bandwidth_gbps = g.bandwidth_gbps;
+        in.gpus.push_back(t);
+    }
+    return in;
+}
+
 }  // namespace canrun::advise
