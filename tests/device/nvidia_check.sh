@@ -16,12 +16,12 @@ command -v nvidia-smi >/dev/null || { echo "nvidia_check: nvidia-smi not found";
 command -v python3 >/dev/null || { echo "nvidia_check: python3 not found"; exit 2; }
 
 build=build/device
-if [ ! -x "$build/src/cli/canrun" ]; then
+if [ ! -x "$build/canrun" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCANRUN_BUILD_TESTS=OFF >/dev/null \
     || cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCANRUN_BUILD_TESTS=OFF >/dev/null || exit 2
   cmake --build "$build" -j"$(nproc)" --target canrun >/dev/null || exit 2
 fi
-canrun="$build/src/cli/canrun"
+canrun="$build/canrun"
 
 "$canrun" hw --json --save-snapshot "$out/snapshot.json" > "$out/hw.json"
 "$canrun" hw --verbose > "$out/hw.txt" || true

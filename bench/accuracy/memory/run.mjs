@@ -30,7 +30,7 @@ const option = (name, fallback) => {
 };
 const buildDir = path.resolve(root, option("--build", "build/accuracy"));
 const tool = path.resolve(option("--tool", path.join(buildDir, "tools/canrun_make_model_gguf")));
-const canrun = path.resolve(option("--canrun", path.join(buildDir, "src/cli/canrun")));
+const canrun = path.resolve(option("--canrun", path.join(buildDir, "canrun")));
 const presetsFile = path.join(here, "presets.json");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "canrun-accuracy-"));
 const kGgmlType = {f16: 1, q8_0: 8, q4_0: 2};

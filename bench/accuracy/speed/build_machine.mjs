@@ -23,7 +23,7 @@ const option = (name, fallback) => {
 };
 const buildDir = path.resolve(root, option("--build", "build/accuracy"));
 const tool = path.join(buildDir, "tools/canrun_make_model_gguf");
-const canrun = path.resolve(option("--canrun", path.join(buildDir, "src/cli/canrun")));
+const canrun = path.resolve(option("--canrun", path.join(buildDir, "canrun")));
 const threads = Number(option("--threads", "2"));
 const predictor = path.resolve(option("--predictor", path.join(root, "build/speed/tests/unit/speed/speed_predict")));
 const outFile = option("--out", path.join(here, "build_machine.json"));
