@@ -120,6 +120,23 @@ std::optional<double> max_clock_ghz(const ProbeContext& ctx, const std::vector<s
     return khz > 0 ? std::optional<double>(static_cast<double>(khz) / 1e6) : std::nullopt;
 }
 
+std::string arch_of(const CpuinfoSummary& info) {
+    const bool arm = std::find(info.features.begin(), info.features.end(), "neon") != info.features.end() ||
+                     info.vendor == "ARM" || info.vendor == "HiSilicon";
+    return arm ? "aarch64" : (info.processors > 0 ? "x86_64" : "");
+}
+
+// The online CPUs from sysfs, else one per cpuinfo "processor" entry.
+std::vector<std::uint32_t> online_cpus(const ProbeContext& ctx, const CpuinfoSummary& info) {
+    auto online = parse_cpu_list(ctx.read_line(fmt::format("{}/online", kCpuDir)).value_or(""));
+    if (online.empty()) {
+        for (std::uint32_t c = 0; c < info.processors; ++c) {
+            online.push_back(c);
+        }
+    }
+    return online;
+}
+
 }  // namespace
 
 void probe_cpu_linux(const ProbeContext& ctx, HardwareReport& r) {
@@ -133,27 +150,19 @@ void probe_cpu_linux(const ProbeContext& ctx, HardwareReport& r) {
     cpu.model = info.model;
     cpu.vendor = info.vendor;
     cpu.features = info.features;
-    cpu.arch = std::find(info.features.begin(), info.features.end(), "neon") != info.features.end() ||
-                       info.vendor == "ARM" || info.vendor == "HiSilicon"
-                   ? "aarch64"
-                   : (info.processors > 0 ? "x86_64" : "");
-    auto online = parse_cpu_list(ctx.read_line(fmt::format("{}/online", kCpuDir)).value_or(""));
-    if (online.empty()) {
-        for (std::uint32_t i = 0; i < info.processors; ++i) {
-            online.push_back(i);
-        }
-    }
+    cpu.arch = arch_of(info);
+    cpu.sockets = info.sockets;
+    const auto online = online_cpus(ctx, info);
     if (!online.empty()) {
         cpu.logical_cores = static_cast<std::uint32_t>(online.size());
     }
-    cpu.sockets = info.sockets;
-    cpu.physical_cores = info.physical_cores;
-    if (!cpu.physical_cores && !online.empty()) {
-        cpu.physical_cores = count_cores(ctx, online);
-    }
+    cpu.physical_cores = info.physical_cores ? info.physical_cores : count_cores(ctx, online);
     if (!cpu.physical_cores) {
         cpu.physical_cores = cpu.logical_cores;
         r.note("cpu", "CPU topology not readable; physical cores assumed equal to logical cores");
+    }
+    if (info.hypervisor && r.system.virtualization.empty()) {
+        r.system.virtualization = "vm";
     }
     if (online.empty()) {
         return;
@@ -163,9 +172,6 @@ void probe_cpu_linux(const ProbeContext& ctx, HardwareReport& r) {
     cpu.max_ghz = max_clock_ghz(ctx, online);
     if (!cpu.max_ghz) {
         cpu.max_ghz = info.model_ghz;
-    }
-    if (info.hypervisor && r.system.virtualization.empty()) {
-        r.system.virtualization = "vm";
     }
 }
 

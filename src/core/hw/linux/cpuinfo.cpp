@@ -90,20 +90,18 @@ std::string arm_core_name(std::uint32_t implementer, std::uint32_t part) {
     return {};
 }
 
-CpuinfoSummary parse_cpuinfo(std::string_view text) {
+namespace {
+
+// What the line-by-line pass collects before the summary is made.
+struct CpuinfoScan {
     CpuinfoSummary s;
     std::set<std::string> packages;
     std::set<std::pair<std::string, std::string>> cores;
     std::string physical_id;
     std::optional<std::uint32_t> implementer;
     std::set<std::string> arm_names;
-    for (const auto& raw : split(text, '\n')) {
-        const auto colon = raw.find(':');
-        if (colon == std::string::npos) {
-            continue;
-        }
-        const auto key = trim(std::string_view(raw).substr(0, colon));
-        const auto value = trim(std::string_view(raw).substr(colon + 1));
+
+    void take(std::string_view key, std::string_view value) {
         if (key == "processor" && parse_uint(value)) {
             ++s.processors;
         } else if (key == "model name" && s.model.empty()) {
@@ -128,23 +126,37 @@ CpuinfoSummary parse_cpuinfo(std::string_view text) {
             }
         }
     }
-    if (!packages.empty()) {
-        s.sockets = static_cast<std::uint32_t>(packages.size());
-    }
-    if (!cores.empty()) {
-        s.physical_cores = static_cast<std::uint32_t>(cores.size());
-    }
-    if (s.model.empty() && !arm_names.empty()) {
-        // big.LITTLE: "Cortex-A76 + Cortex-A55", largest name set sorted for determinism.
-        for (const auto& n : arm_names) {
+
+    CpuinfoSummary finish() {
+        if (!packages.empty()) {
+            s.sockets = static_cast<std::uint32_t>(packages.size());
+        }
+        if (!cores.empty()) {
+            s.physical_cores = static_cast<std::uint32_t>(cores.size());
+        }
+        // Arm cpuinfo has no model name; big.LITTLE gives "Cortex-A55 + Cortex-A76" (sorted).
+        for (const auto& n : s.model.empty() ? arm_names : std::set<std::string>{}) {
             s.model += (s.model.empty() ? "" : " + ") + n;
         }
+        if (s.vendor.empty() && implementer) {
+            s.vendor = *implementer == 0x41 ? "ARM" : (*implementer == 0x48 ? "HiSilicon" : "");
+        }
+        s.model_ghz = ghz_in_model(s.model);
+        return s;
     }
-    if (s.vendor.empty() && implementer) {
-        s.vendor = *implementer == 0x41 ? "ARM" : (*implementer == 0x48 ? "HiSilicon" : "");
+};
+
+}  // namespace
+
+CpuinfoSummary parse_cpuinfo(std::string_view text) {
+    CpuinfoScan scan;
+    for (const auto& raw : split(text, '\n')) {
+        const auto colon = raw.find(':');
+        if (colon != std::string::npos) {
+            scan.take(trim(std::string_view(raw).substr(0, colon)), trim(std::string_view(raw).substr(colon + 1)));
+        }
     }
-    s.model_ghz = ghz_in_model(s.model);
-    return s;
+    return scan.finish();
 }
 
 }  // namespace canrun::hw
