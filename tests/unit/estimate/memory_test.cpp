@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "estimate/placement_input.h"
 #include "shapes.h"
 
 namespace canrun::estimate {
@@ -80,6 +81,31 @@ TEST(Memory, NotesSayWhereTheContextCameFrom) {
     };
     EXPECT_TRUE(has("memory.ctx_from_model"));
     EXPECT_TRUE(has("memory.swa_cache"));
+}
+
+TEST(Memory, PlacementInputCarriesLayersAndBuffers) {
+    auto m = shapes::llama31_8b();
+    m.token_embd_bytes = 1000;
+    m.output_bytes = 2000;
+    m.tied_embeddings = true;
+    m.n_expert = 8;
+    m.layers[3].weight_bytes = 500;
+    m.layers[3].expert_weight_bytes = 300;
+    ContextParams p;
+    p.n_ctx = 8192;
+    p.flash_attn = FlashAttn::Off;
+    const auto in = placement_input(m, p, Backend::Cuda);
+    ASSERT_EQ(in.layers.size(), 32U);
+    EXPECT_EQ(in.layers[3].weight_bytes, 500U);
+    EXPECT_EQ(in.layers[3].expert_bytes, 300U);
+    EXPECT_EQ(in.layers[3].kv_bytes, 32U * 1024 * 1024);
+    EXPECT_EQ(in.input_bytes, 1000U);
+    EXPECT_EQ(in.tied_output_bytes, 1000U);
+    EXPECT_TRUE(in.moe);
+    EXPECT_EQ(in.gpu_compute_bytes, 560ULL * 1024 * 1024);  // CUDA0 log, FA off, 8k
+    EXPECT_EQ(in.host_compute_bytes, 24ULL * 1024 * 1024 + 4 * 128256);  // CUDA_Host + output
+    EXPECT_EQ(in.gpu_overhead_bytes, MemoryTuning{}.cuda_runtime_bytes);
+    EXPECT_GT(in.cpu_compute_bytes, in.gpu_compute_bytes);  // 564 MiB + output buffer
 }
 
 }  // namespace
