@@ -21,3 +21,18 @@ canrun_golden_test(NAME models_bad_data GOLDEN ${MODELS_GOLDEN}/models_empty.txt
 add_test(NAME models_bad_data_message COMMAND canrun models --data-dir ${MODELS_BAD})
 set_tests_properties(models_bad_data_message PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION
   "^canrun: [^\n]*models.json: model \"bad-one:7b\": \"arch.n_head_kv\" must divide n_head\ncanrun: [^\n]*model \"bad-two:1b\": \"arch.colour\" is not a known field[^\n]*\ncanrun: [^\n]*\"params\" must be positive")
+# `canrun fit <catalog id>`: the GGUF predicted from models.json (default Q4_K_M; the tag's or
+# --quant's mix otherwise). bartowski's Qwen2.5-14B-Instruct-Q4_K_M.gguf is 8.99 GB.
+add_test(NAME fit_catalog_id_json COMMAND canrun fit qwen2.5:14b --json --data-dir ${MODELS_DATA})
+set_tests_properties(fit_catalog_id_json PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION
+  "\"id\": \"qwen2.5:14b\"[^}]*\"file_bytes\": 89[89][0-9][0-9][0-9][0-9][0-9][0-9][0-9],[^}]*\"quant\": \"Q4_K_M\"")
+add_test(NAME fit_catalog_tag_quant COMMAND canrun fit Qwen2.5:14B-Instruct-Q8_0 --json --data-dir ${MODELS_DATA})
+set_tests_properties(fit_catalog_tag_quant PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION
+  "\"id\": \"qwen2.5:14b\"[^}]*\"quant\": \"Q8_0\"")
+canrun_golden_test(NAME fit_catalog_unknown GOLDEN ${MODELS_GOLDEN}/models_empty.txt
+  EXPECT_RC 3 ARGS fit qwen2.5:15b --data-dir ${MODELS_DATA})
+add_test(NAME fit_catalog_unknown_message COMMAND canrun fit qwen2.5:15b --data-dir ${MODELS_DATA})
+set_tests_properties(fit_catalog_unknown_message PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION
+  "^canrun: unknown model \"qwen2.5:15b\"; did you mean qwen2.5:[^\n]*\\?\n$")
+canrun_golden_test(NAME fit_catalog_bad_quant GOLDEN ${MODELS_GOLDEN}/models_empty.txt
+  EXPECT_RC 2 ARGS fit qwen2.5:14b --quant Q9_X --data-dir ${MODELS_DATA})

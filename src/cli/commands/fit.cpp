@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "catalog/model_file.h"
 #include "commands.h"
 #include "estimate/memory.h"
 #include "gguf/gguf_file.h"
@@ -91,7 +92,20 @@ std::vector<std::string> collect_notes(const report::FitReport& r, const FitOpti
 
 int run_fit(const Options& o) {
     const auto& f = o.fit;
-    const auto file = gguf::read_gguf_model(f.model);
+    // ---- catalog id (models helper): a MODEL that is not a file is looked up in data/models.json
+    // and its GGUF predicted from the architecture and the --quant recipe (default Q4_K_M); the
+    // rest of fit runs unchanged on that header. ----
+    std::string model_id = std::filesystem::path(f.model).filename().string();
+    const bool from_catalog = !catalog::is_model_path(f.model);
+    const auto file = [&]() -> Result<gguf::GgufFile> {
+        if (!from_catalog) return gguf::read_gguf_model(f.model);
+        auto predicted = catalog::predict_model_file(f.model, f.quant,
+                                                     catalog::default_data_source(o.global.data_dir));
+        if (!predicted) return tl::unexpected(predicted.error());
+        model_id = predicted->id;
+        return std::move(predicted->file);
+    }();
+    // ---- end catalog id ----
     if (!file) {
         std::fprintf(stderr, "canrun: %s\n", file.error().message.c_str());
         return static_cast<int>(file.error().code);
@@ -102,7 +116,7 @@ int run_fit(const Options& o) {
         return static_cast<int>(facts.error().code);
     }
     report::FitReport r;
-    r.model_id = std::filesystem::path(f.model).filename().string();
+    r.model_id = model_id;
     r.facts = *facts;
     r.params = context_params(f, r.facts);
     const auto shape = gguf::to_model_shape(r.facts);
@@ -111,6 +125,9 @@ int run_fit(const Options& o) {
     }
     r.memory = estimate::estimate_memory(shape, r.params, estimate::Backend::Cpu);
     r.notes = collect_notes(r, f);
+    if (from_catalog) {  // catalog id: --quant was used (models helper)
+        std::erase(r.notes, std::string("fit.quant_ignored"));
+    }
     if (o.global.json) {
         std::fputs(report::fit_to_json(r).c_str(), stdout);
         return 0;
