@@ -28,9 +28,10 @@ BenchRecord run_bench(const BenchOptions& o, const BenchProgress& progress) {
     int step = 0;
     const double s = o.seconds_scale;
     progress("memory", ++step, total);
-    r.memory_gbps = measure_read_bandwidth(r.threads, kMemoryBuffer, 0.6 * s).gbps;
+    const std::uint64_t buffer = s < 1.0 ? kMemoryBuffer / 4 : kMemoryBuffer;  // --quick: 256 MiB
+    r.memory_gbps = measure_read_bandwidth(r.threads, buffer, 0.6 * s).gbps;
     progress("memory_single", ++step, total);
-    r.memory_single_gbps = measure_read_bandwidth(1, kMemoryBuffer / 2, 0.4 * s).gbps;
+    r.memory_single_gbps = measure_read_bandwidth(1, buffer / 2, 0.4 * s).gbps;
     for (const auto& f : families) {
         progress("kernel." + std::string(f.id), ++step, total);
         r.kernels.push_back(measure_kernel_rate(f.family, r.threads, 0.25 * s));
