@@ -91,13 +91,13 @@ Result<HardwareMatch> find_hardware(const HardwareCatalog& catalog, std::string_
 std::vector<const HardwareSpec*> suggest_hardware(const HardwareCatalog& catalog,
                                                   std::string_view name, std::size_t limit) {
     const std::string key = hardware_match_key(name);
-    // (prefix miss, distance, id) per device: the best of its keys.
+    // (containment miss, distance, id) per device: the best of its keys.
     std::vector<std::tuple<bool, std::size_t, const HardwareSpec*>> ranked;
     for (const HardwareSpec& s : catalog.devices) {
         std::tuple<bool, std::size_t> best{true, static_cast<std::size_t>(-1)};
         for (const std::string& k : hardware_match_keys(s)) {
-            const bool prefix = !key.empty() && k.compare(0, key.size(), key) == 0;
-            best = std::min(best, std::make_tuple(!prefix, edit_distance(key, k)));
+            const bool contains = !key.empty() && k.find(key) != std::string::npos;
+            best = std::min(best, std::make_tuple(!contains, edit_distance(key, k)));
         }
         ranked.emplace_back(std::get<0>(best), std::get<1>(best), &s);
     }
@@ -105,7 +105,7 @@ std::vector<const HardwareSpec*> suggest_hardware(const HardwareCatalog& catalog
         return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)->id) <
                std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b)->id);
     });
-    // Far-off names are noise: keep prefix matches and names within a third of the query's length.
+    // Far-off names are noise: keep names holding the query and those within a third of its length.
     const std::size_t max_distance = std::max<std::size_t>(2, key.size() / 3);
     std::vector<const HardwareSpec*> out;
     for (const auto& [miss, distance, spec] : ranked) {

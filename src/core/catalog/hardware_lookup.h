@@ -24,8 +24,8 @@ struct HardwareMatch {
 [[nodiscard]] Result<HardwareMatch> find_hardware(const HardwareCatalog& catalog,
                                                   std::string_view name);
 
-/// Up to `limit` devices whose names are closest to `name`: names that start with it first,
-/// then by edit distance; ties by id.
+/// Up to `limit` devices whose names are closest to `name`: names that contain it first
+/// ("4060" -> the RTX 4060 family), then by edit distance; ties by id.
 std::vector<const HardwareSpec*> suggest_hardware(const HardwareCatalog& catalog,
                                                   std::string_view name, std::size_t limit = 5);
 

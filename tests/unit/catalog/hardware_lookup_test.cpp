@@ -72,6 +72,14 @@ TEST(HardwareByName, ListsEveryVariantOfAnAmbiguousName) {
     EXPECT_NE(m.error().message.find("Apple M2 Max 38-core"), std::string::npos);
 }
 
+TEST(HardwareByName, SuggestsTheFamilyForABareModelNumber) {
+    auto m = find_hardware(shipped_hardware(), "4060");
+    ASSERT_FALSE(m);
+    EXPECT_NE(m.error().message.find("did you mean \"GeForce RTX 4060\""), std::string::npos)
+        << m.error().message;
+    EXPECT_NE(m.error().message.find("GeForce RTX 4060 Laptop"), std::string::npos);
+}
+
 TEST(HardwareByName, SaysSoWhenNothingIsClose) {
     auto m = find_hardware(shipped_hardware(), "toaster oven deluxe");
     ASSERT_FALSE(m);
