@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "estimate/placement_input.h"
 #include "estimate/speed_split.h"
 #include "util/units.h"
 
@@ -34,24 +35,10 @@ estimate::PlacementInput placement_input(const estimate::ModelShape& model,
                                          const estimate::Machine& m, const FitRequest& req,
                                          const estimate::MemoryEstimate& mem,
                                          const estimate::MemoryTuning& tuning) {
-    estimate::PlacementInput in;
-    for (std::size_t il = 0; il < mem.layers.size(); ++il) {
-        const auto& l = mem.layers[il];
-        in.layers.push_back({l.weight_bytes, model.layers[il].expert_weight_bytes,
-                             l.kv_bytes + l.state_bytes});
-    }
-    in.input_bytes = mem.token_embd_bytes;
-    in.output_bytes = mem.output_bytes + mem.other_bytes;
-    in.tied_output_bytes = model.tied_embeddings ? mem.token_embd_bytes : 0;
-    in.gpu_compute_bytes = mem.compute.device_bytes;
-    in.host_compute_bytes = mem.compute.host_bytes + mem.output_buffer_bytes;
-    const auto cpu = estimate::compute_buffer(model, req.params, mem.context, Backend::Cpu, tuning);
-    in.cpu_compute_bytes = cpu.device_bytes + mem.output_buffer_bytes +
-                           estimate::runtime_overhead_bytes(Backend::Cpu, tuning);
-    in.gpu_overhead_bytes = mem.overhead_bytes;
+    auto in = estimate::placement_input(model, req.params, mem.backend, tuning);
+    in.cpu_compute_bytes += estimate::runtime_overhead_bytes(Backend::Cpu, tuning);
     in.gpu_margin_bytes = req.gpu_margin_bytes;
     in.ram_reserve_bytes = ram_reserve(m);
-    in.moe = model.n_expert > 0;
     in.cpu_only = req.cpu_only;
     return in;
 }
