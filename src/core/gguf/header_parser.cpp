@@ -118,7 +118,7 @@ bool HeaderParser::check_version(std::uint32_t version) {
                      "use the little-endian version of the model");
     }
     if (version == 1) {
-        return error("GGUF version 1 is not supported (files from before September 2023)",
+        return error("GGUF version 1 (the first, August 2023 format) is not supported",
                      "convert the model again with a current llama.cpp");
     }
     return error(fmt::format("unsupported GGUF version {} (canrun reads versions 2 and 3)", version),

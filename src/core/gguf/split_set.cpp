@@ -77,7 +77,9 @@ Result<GgufFile> read_split(const std::filesystem::path& path, const SplitName& 
         const std::string shown = shard_path.string();
         std::error_code ec;
         if (!std::filesystem::exists(shard_path, ec)) {
-            return fail(fmt::format("{}: shard {} of {} is missing; {}", shown, i, name.count, kRedo));
+            return fail(fmt::format("{}: shard {} of {} is missing; put all {} parts of the split "
+                                    "model in the same folder",
+                                    shown, i, name.count, name.count));
         }
         auto shard = read_gguf(shard_path, limits);
         if (!shard) {

@@ -29,7 +29,7 @@ const std::map<Corruption, std::string>& expected_words() {
     static const std::map<Corruption, std::string> kWords = {
         {Corruption::BadMagic, "not a GGUF file (magic 0x464c457f)"},
         {Corruption::Version0, "unsupported GGUF version 0"},
-        {Corruption::Version1, "GGUF version 1 is not supported"},
+        {Corruption::Version1, "GGUF version 1 (the first, August 2023 format) is not supported"},
         {Corruption::Version4, "unsupported GGUF version 4"},
         {Corruption::BigEndian, "big-endian"},
         {Corruption::HugeTensorCount, "tensors, more than the rest of the file can hold"},
