@@ -16,21 +16,28 @@ constexpr std::array<std::string_view, 9> kTierIds = {
 
 Result<Bilingual> bilingual(const DataJson& d, const nlohmann::json& rec, const std::string& id,
                             const char* field) {
-    const auto it = rec.find(field);
-    if (it == rec.end() || !it->is_object() || !it->contains("en") || !it->contains("zh") ||
-        !(*it)["en"].is_string() || !(*it)["zh"].is_string()) {
+    const auto bad = [&] {
+        if (!rec.contains(field)) {
+            return true;
+        }
+        const auto& v = rec.at(field);
+        return !v.is_object() || !v.contains("en") || !v.contains("zh") ||
+               !v.at("en").is_string() || !v.at("zh").is_string();
+    };
+    if (bad()) {
         return fail(fmt::format("{}: tier {}: field {} needs {{\"en\": text, \"zh\": text}}",
                                 d.file.path, id, field));
     }
-    return Bilingual{(*it)["en"].get<std::string>(), (*it)["zh"].get<std::string>()};
+    const auto& v = rec.at(field);
+    return Bilingual{v.at("en").get<std::string>(), v.at("zh").get<std::string>()};
 }
 
 Result<Tier> parse_tier(const DataJson& d, const nlohmann::json& rec) {
-    if (!rec.is_object() || !rec.contains("id") || !rec["id"].is_string()) {
+    if (!rec.is_object() || !rec.contains("id") || !rec.at("id").is_string()) {
         return fail(fmt::format("{}: a tier has no string \"id\"", d.file.path));
     }
     Tier t;
-    t.id = rec["id"].get<std::string>();
+    t.id = rec.at("id").get<std::string>();
     if (std::find(kTierIds.begin(), kTierIds.end(), t.id) == kTierIds.end()) {
         return fail(fmt::format("{}: unknown tier id \"{}\"", d.file.path, t.id));
     }
@@ -47,31 +54,36 @@ Result<Tier> parse_tier(const DataJson& d, const nlohmann::json& rec) {
         }
         *f.out = *b;
     }
-    const auto p = rec.find("params_b");
-    if (p == rec.end() || !p->is_object() || !(*p)["min"].is_number() ||
-        !(*p)["max"].is_number() || (*p)["min"].get<double>() <= 0 ||
-        (*p)["max"].get<double>() < (*p)["min"].get<double>()) {
+    const auto range_ok = [&] {
+        if (!rec.contains("params_b") || !rec.at("params_b").is_object()) {
+            return false;
+        }
+        const auto& p = rec.at("params_b");
+        return p.contains("min") && p.contains("max") && p.at("min").is_number() &&
+               p.at("max").is_number() && p.at("min").get<double>() > 0 &&
+               p.at("max").get<double>() >= p.at("min").get<double>();
+    };
+    if (!range_ok()) {
         return fail(fmt::format("{}: tier {}: params_b needs 0 < min <= max", d.file.path, t.id));
     }
-    t.params_min_b = (*p)["min"].get<double>();
-    t.params_max_b = (*p)["max"].get<double>();
-    if (!rec.contains("source") || !rec["source"].is_string() ||
-        rec["source"].get<std::string>().empty()) {
+    t.params_min_b = rec.at("params_b").at("min").get<double>();
+    t.params_max_b = rec.at("params_b").at("max").get<double>();
+    if (!rec.contains("source") || !rec.at("source").is_string() ||
+        rec.at("source").get<std::string>().empty()) {
         return fail(fmt::format("{}: tier {}: missing source", d.file.path, t.id));
     }
-    t.source = rec["source"].get<std::string>();
+    t.source = rec.at("source").get<std::string>();
     return t;
 }
 
 }  // namespace
 
 Result<std::vector<Tier>> parse_tiers(const DataJson& data) {
-    const auto it = data.json.find("tiers");
-    if (it == data.json.end() || !it->is_array()) {
+    if (!data.json.contains("tiers") || !data.json.at("tiers").is_array()) {
         return fail(fmt::format("{}: needs a \"tiers\" array", data.file.path));
     }
     std::vector<Tier> tiers;
-    for (const auto& rec : *it) {
+    for (const auto& rec : data.json.at("tiers")) {
         auto t = parse_tier(data, rec);
         if (!t) {
             return tl::unexpected(t.error());
