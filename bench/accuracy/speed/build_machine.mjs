@@ -6,6 +6,7 @@
 // `canrun fit FILE --cpu-only --json` (which reads the `canrun bench` record) for its estimate.
 // Zero weights cost the same to load, dequantise and multiply as real ones.
 // Usage: node build_machine.mjs [--build DIR] [--threads N] [--out FILE] [--predictor EXE]
+//                               [--prompt N] [--generate N] [--only PRESET-FTYPE]
 // Run it on a quiet machine: ggml's threads spin at barriers, so with other jobs competing for
 // the cores a 2-thread decode can slow down a hundredfold.
 import {execFileSync} from "node:child_process";
@@ -35,8 +36,9 @@ const kModels = [
     ["Llama-3.2-1B", "Q4_K_M"], ["Llama-3.2-1B", "Q4_0"], ["Llama-3.2-1B", "Q8_0"],
     ["Llama-3.2-1B", "F16"], ["Llama-3.2-3B", "Q4_K_M"], ["Llama-3.2-3B", "Q8_0"],
 ];
-const kPrompt = 128;
-const kGenerate = 64;
+const kPrompt = Number(option("--prompt", "128"));
+const kGenerate = Number(option("--generate", "64"));
+const only = option("--only", "");
 
 const llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "canrun-speed-"));
@@ -74,12 +76,13 @@ function predict(file) {
         const s = JSON.parse(out).speed;
         if (s) return {via: "canrun fit", decode_tps: s.decode_tps.p50, prefill_tps: s.prefill_tps.p50, calibrated: s.calibrated};
     } catch (e) { /* fall through */ }
-    const out = execFileSync(predictor, [file, path.join(root, "data"), String(threads)], {encoding: "utf8"});
+    const out = execFileSync(predictor, [file, path.join(root, "data"), String(threads), String(kPrompt)], {encoding: "utf8"});
     return {via: "speed_predict", ...JSON.parse(out)};
 }
 
 const rows = [];
 for (const [preset, ftype] of kModels) {
+    if (only && `${preset}-${ftype}` !== only) continue;
     const file = path.join(work, `${preset}-${ftype}.gguf`);
     execFileSync(tool, ["--presets", presets, "--preset", preset, "--ftype", ftype, "--out", file]);
     const measured = await measure(file);

@@ -1,7 +1,7 @@
 // canrun's CPU speed estimate for one GGUF on this machine, through the same pieces `canrun fit
 // --cpu-only` uses (GGUF facts -> ModelShape, the `canrun bench` record, the speed model), for
 // build_machine.mjs while the fit command's speed output is being wired.
-//   speed_predict FILE.gguf DATA_DIR [THREADS] [CTX]   -> one JSON line
+//   speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS]   -> one JSON line
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,7 +41,7 @@ estimate::Machine this_machine() {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: speed_predict FILE.gguf DATA_DIR [THREADS] [CTX]\n");
+        std::fprintf(stderr, "usage: speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS]\n");
         return 2;
     }
     auto file = gguf::read_gguf_model(argv[1]);
@@ -67,8 +67,8 @@ int main(int argc, char** argv) {
     estimate::SpeedQuery q;
     q.quant = facts->quant;
     q.threads = argc > 3 ? static_cast<std::uint32_t>(std::atoi(argv[3])) : 0;
-    q.prompt_tokens = 128;
-    q.context_depth = 160;  // mid-way through 64 tokens generated after a 128-token prompt
+    q.prompt_tokens = argc > 4 ? static_cast<std::uint32_t>(std::atoi(argv[4])) : 128;
+    q.context_depth = q.prompt_tokens + 32;  // mid-way through the tokens generated after it
     if (cal) {
         q.cpu_rates = cal->rates;  // measured with the bench's threads; the model scales them
     }

@@ -94,7 +94,7 @@ std::string bench_to_text(const bench::BenchRecord& r, const BenchOutcome& outco
                fmt::format(fmt::runtime(w.gpu_line), g.name, g.bandwidth_gbps, g.pcie_gbps) + "\n";
     }
     if (!r.notes.empty()) {
-        out += "\n" + std::string(w.notes) + w.colon + "\n";
+        out += "\n" + std::string(w.notes) + (lang == Lang::Zh ? "：" : ":") + "\n";
         for (const auto& n : r.notes) {
             out += "  - " + bench_note_text(n, lang) + "\n";
         }
