@@ -39,8 +39,10 @@ advise::RecommendRequest request_of(const RecommendOptions& r, report::Lang lang
     return req;
 }
 
+}  // namespace
+
 // Names each runner uses for a catalog model at a quantization.
-advise::ModelNames names_of(const catalog::CatalogModel& m, const std::string& quant) {
+advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std::string& quant) {
     advise::ModelNames n;
     // gpt-oss ships in one MXFP4 build; its repos name no quantization.
     n.quant = quant == "MXFP4_MOE" ? "" : quant;
@@ -57,6 +59,8 @@ advise::ModelNames names_of(const catalog::CatalogModel& m, const std::string& q
     n.lms_key = slash == std::string::npos ? "" : to_lower(m.hf_original.substr(slash + 1));
     return n;
 }
+
+namespace {
 
 }  // namespace
 
@@ -166,7 +170,7 @@ Result<std::unique_ptr<Answer>> answer(const Options& o) {
     a->view.explain = o.global.explain;
     for (const auto& p : a->recommendation.picks) {
         const auto in = advise::command_input(p.fit, p.shape, a->machine.machine,
-                                              names_of(*p.model, p.quant), req.fit);
+                                              catalog_model_names(*p.model, p.quant), req.fit);
         a->view.picks.push_back({&p, advise::make_commands(in)});
     }
     add_notes(*a);

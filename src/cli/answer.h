@@ -44,6 +44,10 @@ Result<std::unique_ptr<Answer>> answer(const Options& o);
 
 report::Lang lang_of(const GlobalOptions& g);
 
+// Names each runner uses for a catalog model at a quantization (Ollama tag, HF and ModelScope
+// repos, LM Studio key).
+advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std::string& quant);
+
 // The ModelScope file name llama.cpp-style GGUF repos use: "<repo-name>-<quant>.gguf", lower case.
 std::string gguf_file_name(const std::string& repo, const std::string& quant);
 

@@ -1,12 +1,20 @@
-// `canrun fit MODEL.gguf`: read the model's header, estimate the memory of a llama.cpp run,
-// print it. Thin: the work is in gguf/model_facts, estimate/memory and report/fit_*.
+// `canrun fit MODEL`: read the model's header (or predict it for a catalog id), estimate the
+// memory of a llama.cpp run, place it on the machine (this one or --hw ...), estimate its speed
+// and the largest context, and print the commands. Thin: the work is in gguf/model_facts,
+// estimate/, advise/fit and report/fit_*.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include "answer.h"
+#include "bench/bench_store.h"
+#include "bench/calibration.h"
+#include "catalog/model_catalog.h"
 #include "catalog/model_file.h"
+#include "catalog/speed_tuning.h"
 #include "commands.h"
+#include "machine_source.h"
 #include "estimate/memory.h"
 #include "gguf/gguf_file.h"
 #include "gguf/model_facts.h"
@@ -83,9 +91,54 @@ std::vector<std::string> collect_notes(const report::FitReport& r, const FitOpti
         notes.emplace_back("fit.quant_ignored");
     }
     notes.insert(notes.end(), r.memory.notes.begin(), r.memory.notes.end());
-    notes.emplace_back("fit.cpu_only_placement");
     notes.emplace_back("fit.mmap");
     return notes;
+}
+
+// The names runners use: the file itself, or the catalog record's repos and tags.
+advise::ModelNames model_names(const FitOptions& f, bool from_catalog, const std::string& id,
+                               const std::string& quant, const catalog::DataSourceOptions& data) {
+    advise::ModelNames n;
+    if (!from_catalog) {
+        n.gguf_path = f.model;
+        return n;
+    }
+    const auto models = catalog::load_model_catalog(data);
+    const auto* m = models ? models->find_id(id) : nullptr;
+    return m != nullptr ? catalog_model_names(*m, quant) : n;
+}
+
+// Places the model on the machine the options name and fills r.fit, r.commands.
+Result<bool> answer_on_machine(const Options& o, const estimate::ModelShape& shape,
+                               const advise::ModelNames& names, report::FitReport& r) {
+    const auto data = data_options(o.global);
+    auto machine = resolve_machine(o.fit.hardware, data);
+    if (!machine) {
+        return tl::unexpected(machine.error());
+    }
+    auto tuning = catalog::load_speed_tuning(data);
+    if (!tuning) {
+        return tl::unexpected(tuning.error());
+    }
+    advise::FitRequest req;
+    req.params = r.params;
+    req.cpu_only = o.fit.hardware.cpu_only;
+    req.speed.quant = r.facts.quant;
+    req.speed.ubatch = r.params.n_ubatch;
+    const auto& h = o.fit.hardware;
+    if (!machine->profile && h.sysroot == "/" && h.snapshot.empty()) {
+        const auto path = bench::bench_record_path(env("XDG_CONFIG_HOME"), env("HOME"));
+        if (auto cal = bench::calibrate_from_file(path, *tuning, machine->machine)) {
+            req.speed.cpu_rates = cal->rates;
+        }
+    }
+    r.machine_holder = std::make_shared<const estimate::Machine>(std::move(machine->machine));
+    r.machine = r.machine_holder.get();
+    r.fit = advise::fit_model(shape, *r.machine, req, {}, *tuning);
+    r.memory = r.fit->memory;
+    r.speed_query = req.speed;
+    r.commands = advise::make_commands(advise::command_input(*r.fit, shape, *r.machine, names, req));
+    return true;
 }
 
 }  // namespace
@@ -124,17 +177,25 @@ int run_fit(const Options& o) {
         return usage_error(f, *problem);
     }
     r.memory = estimate::estimate_memory(shape, r.params, estimate::Backend::Cpu);
+    const auto names = model_names(f, from_catalog, model_id, r.facts.quant, data_options(o.global));
+    if (auto placed = answer_on_machine(o, shape, names, r); !placed) {
+        std::fprintf(stderr, "canrun: %s\n", placed.error().message.c_str());
+        return static_cast<int>(placed.error().code);
+    }
+    r.explain = o.global.explain;
     r.notes = collect_notes(r, f);
     if (from_catalog) {  // catalog id: --quant was used (models helper)
         std::erase(r.notes, std::string("fit.quant_ignored"));
     }
+    const bool fits = r.fit->placement.mode != estimate::PlacementMode::WontFit;
+    const int rc = fits ? 0 : static_cast<int>(ExitCode::DoesNotFit);
     if (o.global.json) {
         std::fputs(report::fit_to_json(r).c_str(), stdout);
-        return 0;
+        return rc;
     }
     const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
     std::fputs(report::fit_to_text(r, lang).c_str(), stdout);
-    return 0;
+    return rc;
 }
 
 }  // namespace canrun::cli

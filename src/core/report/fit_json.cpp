@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/fit_object.h"
+#include "report/speed_json.h"
+
 namespace canrun::report {
 
 namespace {
@@ -96,6 +99,24 @@ Json memory_json(const FitReport& r) {
                 {"devices", Json::array({cpu})}};
 }
 
+// Placement, speed, max context and commands on a machine (report/fit_object).
+void add_machine_answer(Json& j, const FitReport& r) {
+    const auto& fit = *r.fit;
+    j["memory"]["devices"] = report::memory_json(fit, *r.machine)["devices"];
+    j["memory"]["backend"] = fit.backend == estimate::Backend::Cpu ? "cpu" : "gpu";
+    const Json placement = placement_json(fit);
+    j["placement"] = placement;
+    if (fit.placement.mode == estimate::PlacementMode::WontFit) {
+        j["speed"] = nullptr;
+    } else {
+        j["speed"] = speed_to_json(fit.speed, r.speed_query, r.explain);
+    }
+    j["max_ctx"] = fit.max_ctx;
+    j["max_ctx_full_gpu"] = fit.max_ctx_full_gpu;
+    j["commands"] = commands_json(r.commands);
+    j["notes"] = r.notes;
+}
+
 }  // namespace
 
 std::string fit_to_json(const FitReport& r) {
@@ -111,6 +132,9 @@ std::string fit_to_json(const FitReport& r) {
                               {"gpu_layers", r.gpu_layers},
                               {"total_layers", r.facts.n_layer}}},
            {"notes", r.notes}};
+    if (r.fit && r.machine != nullptr) {
+        add_machine_answer(j, r);
+    }
     return j.dump(2) + "\n";
 }
 

@@ -3,10 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "advise/commands.h"
+#include "advise/fit.h"
 #include "estimate/context_params.h"
+#include "estimate/machine.h"
 #include "estimate/memory.h"
 #include "gguf/model_facts.h"
 
@@ -20,6 +25,15 @@ struct FitReport {
     std::string placement_mode = "cpu";  // until placement on GPUs lands
     std::uint32_t gpu_layers = 0;
     std::vector<std::string> notes;  // stable ids: facts.*, memory.*, fit.*
+
+    // On a machine (this one or --hw): placement, speed, max context, commands. The memory above
+    // is then on the machine's backend (fit->memory).
+    std::optional<advise::FitResult> fit;
+    const estimate::Machine* machine = nullptr;  // owned by the caller, or by machine_holder
+    std::shared_ptr<const estimate::Machine> machine_holder;
+    advise::Commands commands;
+    estimate::SpeedQuery speed_query;
+    bool explain = false;
 };
 
 // The per-sequence context the user asked for, as llama.cpp pads it.

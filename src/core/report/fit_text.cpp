@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include "report/fit_notes.h"
+#include "report/speed_text.h"
+#include "report/text_layout.h"
+#include "util/strings.h"
 #include "util/units.h"
 
 namespace canrun::report {
@@ -19,6 +22,7 @@ struct Words {
     const char* on;
     const char* off;
     const char* memory_cpu;   // heading
+    const char* memory_gpu;   // heading, GPU backend
     const char* weights;
     const char* kv;
     const char* per_token;    // "{} per token"
@@ -31,12 +35,14 @@ struct Words {
 
 constexpr Words kEn = {"{} parameters", "{} active", "{} on disk",
                        "Context: {} tokens x {} {}, KV cache {}, flash attention {}",
-                       "sequence", "sequences", "on", "off", "Memory needed (CPU only):", "Weights", "KV cache",
+                       "sequence", "sequences", "on", "off", "Memory needed (CPU only):",
+                       "Memory needed (all on one GPU backend):", "Weights", "KV cache",
                        "{} per token", "Recurrent state", "Compute buffers", "Runtime", "Total",
                        "Notes:"};
 constexpr Words kZh = {"{} 参数", "激活 {}", "磁盘占用 {}",
                        "上下文：{} 个 token × {} {}，KV 缓存 {}，flash attention {}",
-                       "个序列", "个序列", "开", "关", "所需内存（仅 CPU）：", "权重", "KV 缓存",
+                       "个序列", "个序列", "开", "关", "所需内存（仅 CPU）：",
+                       "所需内存（全部在 GPU 后端）：", "权重", "KV 缓存",
                        "每 token {}", "循环状态", "计算缓冲", "运行时", "合计",
                        "说明："};
 
@@ -75,7 +81,8 @@ std::string row(const char* label, std::uint64_t bytes, const std::string& extra
 
 std::string memory_block(const FitReport& r, const Words& w) {
     const auto& m = r.memory;
-    std::string s = std::string(w.memory_cpu) + "\n";
+    const bool on_gpu = r.fit && r.fit->backend != estimate::Backend::Cpu;
+    std::string s = std::string(on_gpu ? w.memory_gpu : w.memory_cpu) + "\n";
     s += row(w.weights, m.weights_bytes);
     s += row(w.kv, m.kv_bytes, fmt::format(fmt::runtime(w.per_token), format_bytes(m.kv_bytes_per_token)));
     if (m.state_bytes > 0) {
@@ -87,11 +94,90 @@ std::string memory_block(const FitReport& r, const Words& w) {
     return s;
 }
 
+std::string verdict_line(const advise::FitResult& fit, const estimate::Machine& m, bool zh) {
+    const auto& p = fit.placement;
+    switch (p.mode) {
+        case estimate::PlacementMode::FullGpu:
+            return zh ? "全部放进 GPU" : "runs wholly on the GPU";
+        case estimate::PlacementMode::Partial:
+            if (p.cpu_moe_layers > 0) {
+                return zh ? fmt::format("GPU + CPU：前 {} 层的专家权重放在 CPU 内存", p.cpu_moe_layers)
+                          : fmt::format("GPU + CPU: the experts of the first {} layers stay in RAM",
+                                        p.cpu_moe_layers);
+            }
+            return zh ? fmt::format("GPU + CPU：{} 层中的 {} 层在 GPU", p.total_layers, p.gpu_layers)
+                      : fmt::format("GPU + CPU: {} of {} layers on the GPU", p.gpu_layers,
+                                    p.total_layers);
+        case estimate::PlacementMode::Cpu:
+            return m.gpus.empty() ? (zh ? "在 CPU 上运行" : "runs on the CPU")
+                                  : (zh ? "GPU 放不下，在 CPU 上运行"
+                                        : "runs on the CPU (no room on the GPU)");
+        case estimate::PlacementMode::WontFit:
+            return zh ? fmt::format("放不下：还差 {}", format_bytes(p.shortfall_bytes))
+                      : fmt::format("does not fit: {} short", format_bytes(p.shortfall_bytes));
+    }
+    return {};
+}
+
+std::string machine_block(const FitReport& r, Lang lang) {
+    const bool zh = lang == Lang::Zh;
+    const auto& fit = *r.fit;
+    std::string s = zh ? fmt::format("\n在 {} 上：{}\n", r.machine->name, verdict_line(fit, *r.machine, zh))
+                       : fmt::format("\nOn {}: {}\n", r.machine->name, verdict_line(fit, *r.machine, zh));
+    for (const auto& d : fit.placement.devices) {
+        if (d.bytes == 0) {
+            continue;
+        }
+        s += fmt::format("  {:<28} {:>11} / {}\n", d.device, format_bytes(d.bytes),
+                         format_bytes(d.budget_bytes));
+    }
+    if (fit.placement.mode != estimate::PlacementMode::WontFit) {
+        s += "  " + hanging(speed_summary(fit.speed, r.speed_query, lang), 2);
+        if (r.explain) {
+            s += speed_explain(fit.speed, lang);
+        }
+        s += zh ? fmt::format("  最长上下文：{} token", fit.max_ctx)
+                : fmt::format("  Largest context: {} tokens", fit.max_ctx);
+        if (!r.machine->gpus.empty() && fit.max_ctx_full_gpu != fit.max_ctx) {
+            s += zh ? fmt::format("（全部在 GPU：{}）", fit.max_ctx_full_gpu)
+                    : fmt::format(" (wholly on the GPU: {})", fit.max_ctx_full_gpu);
+        }
+        s += "\n";
+    }
+    return s;
+}
+
+std::string commands_block(const advise::Commands& c, bool zh) {
+    std::string s;
+    const auto add = [&](const char* label, const std::string& cmd) {
+        if (!cmd.empty()) {
+            s += fmt::format("  # {}\n", label);
+            for (const auto& line : split(cmd, '\n')) {
+                s += "  " + line + "\n";
+            }
+        }
+    };
+    add("Ollama", c.ollama);
+    add("llama.cpp", c.llama_cpp);
+    add("LM Studio", c.lm_studio);
+    add("vLLM", c.vllm);
+    if (zh) {
+        add("ModelScope（魔搭）", c.modelscope);
+    }
+    return s.empty() ? s : (zh ? "\n启动命令：\n" : "\nCommands:\n") + s;
+}
+
 }  // namespace
 
 std::string fit_to_text(const FitReport& r, Lang lang) {
     const Words& w = lang == Lang::Zh ? kZh : kEn;
     std::string s = title_line(r, w) + "\n" + context_line(r, w) + "\n\n" + memory_block(r, w);
+    if (r.fit && r.machine != nullptr) {
+        s += machine_block(r, lang);
+        if (r.fit->placement.mode != estimate::PlacementMode::WontFit) {
+            s += commands_block(r.commands, lang == Lang::Zh);
+        }
+    }
     if (!r.notes.empty()) {
         s += std::string("\n") + w.notes + "\n";
         for (const auto& n : r.notes) {
