@@ -1,6 +1,7 @@
 #include "bench/disk_read.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -31,7 +32,14 @@ Buffer aligned_buffer() {
     return Buffer(posix_memalign(&p, 4096, kChunk) == 0 ? p : nullptr);
 }
 
-// The largest regular file under dir (a few thousand entries at most), or "".
+// A sparse file (most of it holes, like canrun's zero-weight test models) reads from no disk.
+bool mostly_allocated(const fs::path& p) {
+    struct stat st{};
+    return ::stat(p.c_str(), &st) == 0 &&
+           static_cast<std::uint64_t>(st.st_blocks) * 512 >= static_cast<std::uint64_t>(st.st_size) / 2;
+}
+
+// The largest regular, non-sparse file under dir (a few thousand entries at most), or "".
 std::string largest_file(const fs::path& dir) {
     std::error_code ec;
     std::string best;
@@ -40,7 +48,8 @@ std::string largest_file(const fs::path& dir) {
     auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator() && seen < 5000; it.increment(ec), ++seen) {
         std::error_code e2;
-        if (it->is_regular_file(e2) && it->file_size(e2) > best_size && !e2) {
+        if (it->is_regular_file(e2) && it->file_size(e2) > best_size && !e2 &&
+            mostly_allocated(it->path())) {
             best_size = it->file_size(e2);
             best = it->path().string();
         }
