@@ -19,6 +19,14 @@ std::uint32_t max_attention_heads(const ModelShape& m) {
     return best;
 }
 
+std::uint32_t max_ffn_width(const ModelShape& m) {
+    std::uint32_t best = 0;
+    for (const auto& l : m.layers) {
+        best = std::max(best, l.n_ff);
+    }
+    return best;
+}
+
 std::uint64_t scaled(double factor, std::uint64_t bytes) {
     return static_cast<std::uint64_t>(std::llround(factor * static_cast<double>(bytes)));
 }
@@ -54,24 +62,28 @@ ComputeBuffer compute_buffer(const ModelShape& model, const ContextParams& param
     const std::uint64_t hidden = 4 * n_ub * model.n_embd;  // E
     const std::uint64_t logits = logits_bytes(model, ctx.n_ubatch);  // L
     const std::uint32_t n_head = max_attention_heads(model);
+    const bool gpu = is_gpu(backend);
     ComputeBuffer out;
+    if (gpu) {
+        out.host_bytes = hidden + (n_head > 0 ? 4 * n_ub * n_kv : 0);  // embeddings rows + F32 mask
+    }
     if (n_head == 0) {  // no attention layer: no KQ, no mask
         out.device_bytes = logits + scaled(tuning.recurrent_hidden_states, hidden);
-        out.host_bytes = is_gpu(backend) ? hidden : 0;
         return out;
     }
     if (!ctx.flash_attn) {
-        const std::uint64_t kq = 4 * n_ub * n_kv * (std::uint64_t{n_head} + 1);  // F32 scores + mask
-        const std::uint64_t cpu_extra = is_gpu(backend) ? 0 : tuning.fa_off_cpu_bytes_per_ubatch_token * n_ub;
-        out.device_bytes = std::max(logits, kq + scaled(tuning.fa_off_hidden_states, hidden) + cpu_extra);
-    } else {
-        out.device_bytes = logits + scaled(tuning.fa_on_bytes_per_token_cell, n_ub * n_kv);
-        if (backend == Backend::Cuda || backend == Backend::Rocm) {
-            out.device_bytes += f16_kv_copy_bytes(model, params, ctx);
-        }
+        // F32 KQ scores [n_kv, n_ub, n_head] + the F32 mask; MLA keeps one more [n_kv, n_ub].
+        const std::uint64_t rows = std::uint64_t{n_head} + 1 + (model.mla ? 1 : 0);
+        const std::uint64_t kq = 4 * n_ub * n_kv * rows;
+        out.device_bytes = gpu ? std::max(logits, kq + scaled(tuning.fa_off_hidden_states_gpu, hidden))
+                               : std::max(logits + hidden, kq + scaled(tuning.fa_off_hidden_states_cpu, hidden));
+        return out;
     }
-    if (is_gpu(backend)) {
-        out.host_bytes = hidden + 4 * n_ub * n_kv;  // token embeddings fetched on the CPU + F32 mask
+    const std::uint64_t ffn = 4 * n_ub * max_ffn_width(model);
+    const std::uint64_t mid = scaled(tuning.fa_on_ffn_intermediates, ffn) + 2 * n_ub * n_kv + hidden / 2;
+    out.device_bytes = std::max(logits + hidden, mid);
+    if (backend == Backend::Cuda || backend == Backend::Rocm) {
+        out.device_bytes += f16_kv_copy_bytes(model, params, ctx);
     }
     return out;
 }

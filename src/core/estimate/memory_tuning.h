@@ -10,18 +10,18 @@
 namespace canrun::estimate {
 
 struct MemoryTuning {
-    // Compute buffer, flash attention off: max(L, 4*n_ub*n_kv*(n_head+1) + h*E [+ c*n_ub on the
-    // CPU]), E = one F32 hidden state (4*n_ub*n_embd). Fitted on measured buffers
-    // (memory-model.md 4.1): h = 4 reproduces the CUDA0 buffer of public logs exactly
-    // (Llama-3-8B 8k: 560.00 MiB; Mistral-7B 2k/32k: 164/2144 MiB); the CPU buffer adds
-    // c = 8192 B per ubatch token (4 MiB at ub 512) and then matches every FA-off CPU row of
-    // Llama-3.1-8B and Qwen2.5-32B within 0.02 MiB.
-    double fa_off_hidden_states = 4.0;
-    std::uint64_t fa_off_cpu_bytes_per_ubatch_token = 8192;
-    // Compute buffer, flash attention on: L + k*n_ub*n_kv bytes. The real allocator is not
-    // monotonic in n_kv; k = 3 is memory-model.md's central fit: within -11 %..+31 % of every
-    // measured FA-on row (Llama-3.1-8B, Qwen2.5-32B; CPU), within 3 % up to 16k cells.
-    double fa_on_bytes_per_token_cell = 3.0;
+    // Compute buffers, fitted on llama.cpp v0.4.0's CPU buffers (bench/accuracy/memory, 60
+    // rows: Llama-3.2-1B/3B, Llama-3.1-8B, Mistral-7B, Qwen2.5-14B, Gemma-2/3, Qwen3-30B-A3B,
+    // DeepSeek-V2-Lite; 4k and 32k, ub 512) and on public CUDA logs. E = 4*n_ub*n_embd (one F32
+    // hidden state), L = logits of one ubatch.
+    // FA off, CPU: max(L + E, KQ + h_cpu*E); every row within 0.5 % but Gemma-3 (-1.4 %).
+    double fa_off_hidden_states_cpu = 5.5;
+    // FA off, GPU device buffer: max(L, KQ + h_gpu*E) reproduces the CUDA0 lines of public logs
+    // (Llama-3-8B 8k: 560.00 MiB; Mistral-7B 2k/32k: 164/2144 MiB; an older llama.cpp).
+    double fa_off_hidden_states_gpu = 4.0;
+    // FA on: max(L + E, f*4*n_ub*n_ff + 2*n_ub*n_kv + E/2): the FFN intermediates plus the F16
+    // mask dominate when the vocabulary is small (Mistral-7B: 120.01 / 148.01 MiB at 4k / 32k).
+    double fa_on_ffn_intermediates = 4.0;
     // Compute buffer of a model without attention layers (Mamba, RWKV): logits only, plus
     // this many hidden states for the scan. Guess; not measured.
     double recurrent_hidden_states = 8.0;

@@ -23,6 +23,7 @@ struct LayerShape {
     std::uint32_t head_dim_k = 0; // K elements per KV head (MLA: kv_lora_rank + rope dims)
     std::uint32_t head_dim_v = 0; // V elements per KV head (MLA: kv_lora_rank)
     bool sliding_window = false;  // uses the SWA cache (n_swa cells, not the full context)
+    std::uint32_t n_ff = 0;       // dense feed-forward width ({arch}.feed_forward_length; 0 = none)
     // Keeps a recurrent state (n_embd_r + n_embd_s F32 per sequence). True when memory ==
     // Recurrent, and also for parallel hybrids (Falcon-H1) whose layers have a KV cache as well.
     bool recurrent_state = false;

@@ -158,6 +158,7 @@ estimate::ModelShape to_model_shape(const ModelFacts& f) {
         ls.head_dim_k = l.head_dim_k;
         ls.head_dim_v = l.head_dim_v;
         ls.sliding_window = l.sliding_window;
+        ls.n_ff = l.n_ff;
         ls.weight_bytes = l.bytes;
         ls.expert_weight_bytes = l.expert_bytes;
         ls.weight_params = l.params;

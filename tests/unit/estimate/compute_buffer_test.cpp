@@ -24,12 +24,14 @@ struct Row {
 };
 
 ModelShape shape_of(const std::string& name) {
-    if (name == "qwen32b") {
-        return shapes::qwen25_32b();
-    }
-    if (name == "mistral7b") {
-        return shapes::mistral_7b();
-    }
+    if (name == "llama1b") return shapes::llama32_1b();
+    if (name == "llama3b") return shapes::llama32_3b();
+    if (name == "mistral7b") return shapes::mistral_7b();
+    if (name == "mistral7b_v01") return shapes::mistral_7b_v01();
+    if (name == "qwen14b") return shapes::qwen25_14b();
+    if (name == "qwen30b") return shapes::qwen3_30b_a3b();
+    if (name == "gemma2_9b") return shapes::gemma2_9b();
+    if (name == "dsv2lite") return shapes::deepseek_v2_lite();
     return shapes::llama31_8b();
 }
 
@@ -55,54 +57,45 @@ TEST_P(CpuCompute, MatchesProbe) {
     expect_within(static_cast<double>(buffer(r, Backend::Cpu).device_bytes) / kMiBd, r);
 }
 
-constexpr double kExact = 0.0005;  // FA off: the fitted formula reproduces every row within 0.1 MiB
+constexpr double kExact = 0.005;  // within 0.5 % (most rows within 0.01 MiB)
 
+// llama.cpp v0.4.0 (node-llama-cpp 3.21.1), CPU, ub 512, 1 sequence: "CPU compute buffer size"
+// as measured by bench/accuracy/memory (docs/estimates.md, Accuracy against llama.cpp).
 INSTANTIATE_TEST_SUITE_P(
     FlashAttnOff, CpuCompute,
-    ::testing::Values(Row{"llama8b", 512, 512, false, 258.50, -kExact, kExact},
-                      Row{"llama8b", 2048, 512, false, 258.50, -kExact, kExact},
-                      Row{"llama8b", 4096, 512, false, 300.01, -kExact, kExact},
-                      Row{"llama8b", 8192, 512, false, 564.01, -kExact, kExact},
-                      Row{"llama8b", 16384, 512, false, 1092.01, -kExact, kExact},
-                      Row{"llama8b", 32768, 512, false, 2148.01, -kExact, kExact},
-                      Row{"llama8b", 65536, 512, false, 4260.01, -kExact, kExact},
-                      Row{"llama8b", 131072, 512, false, 8484.01, -kExact, kExact},
-                      Row{"llama8b", 8192, 128, false, 141.00, -kExact, kExact},
-                      Row{"llama8b", 8192, 256, false, 282.00, -kExact, kExact},
-                      Row{"llama8b", 8192, 1024, false, 1128.02, -kExact, kExact},
-                      Row{"llama8b", 8192, 2048, false, 2256.04, -kExact, kExact},
-                      Row{"llama8b", 4096, 2048, false, 1200.04, -kExact, kExact},
-                      Row{"qwen32b", 4096, 512, false, 372.01, -kExact, kExact},
-                      Row{"qwen32b", 8192, 512, false, 700.01, -kExact, kExact},
-                      Row{"qwen32b", 32768, 512, false, 2668.01, -kExact, kExact}));
+    ::testing::Values(Row{"llama1b", 4096, 512, false, 286.01, -kExact, kExact},
+                      Row{"llama1b", 32768, 512, false, 2134.01, -kExact, kExact},
+                      Row{"llama3b", 4096, 512, false, 262.50, -kExact, kExact},
+                      Row{"llama3b", 32768, 512, false, 1634.01, -kExact, kExact},
+                      Row{"llama8b", 4096, 512, false, 308.01, -kExact, kExact},
+                      Row{"llama8b", 32768, 512, false, 2156.01, -kExact, kExact},
+                      Row{"mistral7b_v01", 4096, 512, false, 308.01, -kExact, kExact},
+                      Row{"mistral7b_v01", 32768, 512, false, 2156.01, -kExact, kExact},
+                      Row{"qwen14b", 4096, 512, false, 382.01, -kExact, kExact},
+                      Row{"qwen14b", 32768, 512, false, 2678.01, -kExact, kExact},
+                      Row{"qwen30b", 4096, 512, false, 304.75, -kExact, kExact},
+                      Row{"qwen30b", 32768, 512, false, 2142.01, -kExact, kExact},
+                      Row{"gemma2_9b", 4096, 512, false, 514.00, -kExact, kExact},
+                      Row{"dsv2lite", 32768, 512, false, 1174.01, -kExact, kExact},
+                      // MoE routing intermediates dominate at 4k: not modelled yet.
+                      Row{"dsv2lite", 4096, 512, false, 240.26, -0.15, kExact}));
 
-// FA on: the allocator is not monotonic in n_kv; up to 16k cells within a few percent, beyond
-// within the spread memory-model.md states for L + 3 * n_ub * n_kv.
 INSTANTIATE_TEST_SUITE_P(
     FlashAttnOn, CpuCompute,
-    ::testing::Values(Row{"llama8b", 512, 512, true, 258.50, -0.03, 0.03},
-                      Row{"llama8b", 2048, 512, true, 258.50, -0.03, 0.03},
-                      Row{"llama8b", 8192, 512, true, 266.50, -0.03, 0.03},
-                      Row{"llama8b", 16384, 512, true, 258.50, -0.03, 0.10},
-                      Row{"llama8b", 8192, 128, true, 66.62, -0.03, 0.03},
-                      Row{"llama8b", 8192, 256, true, 133.25, -0.03, 0.03},
-                      Row{"llama8b", 8192, 1024, true, 533.00, -0.03, 0.03},
-                      Row{"llama8b", 8192, 2048, true, 1066.00, -0.03, 0.03},
-                      Row{"llama8b", 4096, 2048, true, 1034.00, -0.03, 0.03},
-                      Row{"llama8b", 32768, 512, true, 258.50, -0.15, 0.35},
-                      Row{"llama8b", 49152, 512, true, 350.50, -0.15, 0.35},
-                      Row{"llama8b", 65536, 512, true, 350.50, -0.15, 0.35},
-                      Row{"llama8b", 98304, 512, true, 320.01, -0.15, 0.35},
-                      Row{"llama8b", 131072, 512, true, 416.01, -0.15, 0.35},
-                      Row{"llama8b", 131072, 2048, true, 1664.05, -0.15, 0.35},
-                      Row{"qwen32b", 4096, 512, true, 307.00, -0.03, 0.03},
-                      Row{"qwen32b", 8192, 512, true, 307.00, -0.03, 0.05},
-                      Row{"qwen32b", 16384, 512, true, 317.00, -0.05, 0.10},
-                      Row{"qwen32b", 32768, 512, true, 401.01, -0.15, 0.35},
-                      Row{"qwen32b", 65536, 512, true, 307.00, -0.15, 0.35},
-                      Row{"qwen32b", 131072, 512, true, 479.00, -0.15, 0.35},
-                      Row{"qwen32b", 32768, 1024, true, 802.03, -0.15, 0.35},
-                      Row{"qwen32b", 32768, 2048, true, 1604.05, -0.15, 0.35}));
+    ::testing::Values(Row{"llama1b", 4096, 512, true, 258.50, -kExact, kExact},
+                      Row{"llama1b", 32768, 512, true, 258.50, -kExact, kExact},
+                      Row{"llama3b", 4096, 512, true, 262.50, -kExact, kExact},
+                      Row{"llama3b", 32768, 512, true, 262.50, -kExact, kExact},
+                      Row{"llama8b", 4096, 512, true, 266.50, -kExact, kExact},
+                      Row{"llama8b", 32768, 512, true, 266.50, -kExact, kExact},
+                      Row{"mistral7b_v01", 4096, 512, true, 120.01, -kExact, kExact},
+                      Row{"mistral7b_v01", 32768, 512, true, 148.01, -kExact, kExact},
+                      Row{"qwen14b", 4096, 512, true, 317.00, -kExact, kExact},
+                      Row{"qwen14b", 32768, 512, true, 317.00, -kExact, kExact},
+                      Row{"qwen30b", 4096, 512, true, 304.75, -kExact, kExact},
+                      Row{"qwen30b", 32768, 512, true, 304.75, -kExact, kExact},
+                      Row{"gemma2_9b", 4096, 512, true, 514.00, -kExact, kExact},
+                      Row{"gemma2_9b", 8192, 512, true, 514.00, -kExact, kExact}));
 
 struct CudaRow {
     Row row;

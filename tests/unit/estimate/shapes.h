@@ -9,7 +9,8 @@ namespace canrun::estimate::shapes {
 
 // n_layer layers of attention with n_head_kv x head_dim K and V.
 inline ModelShape transformer(std::uint32_t n_layer, std::uint32_t n_embd, std::uint32_t n_head,
-                              std::uint32_t n_head_kv, std::uint32_t head_dim, std::uint32_t n_vocab) {
+                              std::uint32_t n_head_kv, std::uint32_t head_dim, std::uint32_t n_vocab,
+                              std::uint32_t n_ff = 0) {
     ModelShape m;
     m.arch = "llama";
     m.n_embd = n_embd;
@@ -20,18 +21,49 @@ inline ModelShape transformer(std::uint32_t n_layer, std::uint32_t n_embd, std::
     l.n_head_kv = n_head_kv;
     l.head_dim_k = head_dim;
     l.head_dim_v = head_dim;
+    l.n_ff = n_ff;
     m.layers.assign(n_layer, l);
     return m;
 }
 
 // Llama-3.1-8B: 32 layers, 4096, 32 heads / 8 KV heads x 128, vocab 128256.
-inline ModelShape llama31_8b() { return transformer(32, 4096, 32, 8, 128, 128256); }
+inline ModelShape llama31_8b() { return transformer(32, 4096, 32, 8, 128, 128256, 14336); }
 
 // Qwen2.5-32B: 64 layers, 5120, 40 heads / 8 KV heads x 128, vocab 152064.
-inline ModelShape qwen25_32b() { return transformer(64, 5120, 40, 8, 128, 152064); }
+inline ModelShape qwen25_32b() { return transformer(64, 5120, 40, 8, 128, 152064, 27648); }
 
 // Mistral-7B-v0.1 class: 32 layers, 4096, 32 / 8 x 128, vocab 32000 (logdetective logs: 32768).
-inline ModelShape mistral_7b() { return transformer(32, 4096, 32, 8, 128, 32768); }
+inline ModelShape mistral_7b() { return transformer(32, 4096, 32, 8, 128, 32768, 14336); }
+
+// The presets of bench/accuracy/memory (HF config.json values).
+inline ModelShape llama32_1b() { return transformer(16, 2048, 32, 8, 64, 128256, 8192); }
+inline ModelShape llama32_3b() { return transformer(28, 3072, 24, 8, 128, 128256, 8192); }
+inline ModelShape mistral_7b_v01() { return transformer(32, 4096, 32, 8, 128, 32000, 14336); }
+inline ModelShape qwen25_14b() { return transformer(48, 5120, 40, 8, 128, 152064, 13824); }
+inline ModelShape qwen3_30b_a3b() { return transformer(48, 2048, 32, 4, 128, 151936, 6144); }
+
+// Gemma-2-9B: 42 layers, 16 heads / 8 KV heads x 256, window 4096 on every other layer.
+inline ModelShape gemma2_9b() {
+    auto m = transformer(42, 3584, 16, 8, 256, 256000, 14336);
+    m.arch = "gemma2";
+    m.n_swa = 4096;
+    for (std::uint32_t il = 0; il < 42; ++il) {
+        m.layers[il].sliding_window = il % 2 == 0;
+    }
+    return m;
+}
+
+// DeepSeek-V2-Lite: 27 layers, 2048, 16 heads; MLA cache K 576 / V 512, one KV head.
+inline ModelShape deepseek_v2_lite() {
+    auto m = transformer(27, 2048, 16, 1, 576, 102400, 10944);
+    m.arch = "deepseek2";
+    m.mla = true;
+    m.kv_lora_rank = 512;
+    for (auto& l : m.layers) {
+        l.head_dim_v = 512;
+    }
+    return m;
+}
 
 // Gemma-3-27B: 62 layers, 5376, 32 heads / 16 KV heads x 128, window 1024, 5 local : 1 global.
 inline ModelShape gemma3_27b() {
