@@ -78,11 +78,21 @@ std::vector<std::string> keys_of(const CatalogModel& m) {
     return keys;
 }
 
-const CatalogModel* find_by_key(const ModelCatalog& catalog, const std::string& key) {
-    for (const auto& m : catalog.models) {
-        const auto keys = keys_of(m);
+// Every record's keys, worked out once per query.
+struct KeyIndex {
+    explicit KeyIndex(const ModelCatalog& c) : catalog(c) {
+        keys.reserve(c.models.size());
+        for (const auto& m : c.models) keys.push_back(keys_of(m));
+    }
+    const ModelCatalog& catalog;
+    std::vector<std::vector<std::string>> keys;  // parallel to catalog.models
+};
+
+const CatalogModel* find_by_key(const KeyIndex& index, const std::string& key) {
+    for (std::size_t i = 0; i < index.keys.size(); ++i) {
+        const auto& keys = index.keys[i];
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-            return &m;
+            return &index.catalog.models[i];
         }
     }
     return nullptr;
@@ -98,17 +108,17 @@ const CatalogModel* find_default_tag(const ModelCatalog& catalog, const std::str
     return nullptr;
 }
 
-const CatalogModel* lookup(const ModelCatalog& catalog, const std::string& key) {
-    if (const auto* m = find_by_key(catalog, key)) return m;
-    if (const auto* m = find_by_key(catalog, strip_variants(key))) return m;
-    if (const auto* m = find_default_tag(catalog, key)) return m;
+const CatalogModel* lookup(const KeyIndex& index, const std::string& key) {
+    if (const auto* m = find_by_key(index, key)) return m;
+    if (const auto* m = find_by_key(index, strip_variants(key))) return m;
+    if (const auto* m = find_default_tag(index.catalog, key)) return m;
     // "qwen2.5:14b-instruct" -> "qwen2.5:14b": drop tag words after the size one at a time.
     std::string k = key;
     while (true) {
         const auto dash = k.rfind('-');
         if (dash == std::string::npos || dash == 0) break;
         k.resize(dash);
-        if (const auto* m = find_by_key(catalog, k)) return m;
+        if (const auto* m = find_by_key(index, k)) return m;
     }
     return nullptr;
 }
@@ -124,13 +134,14 @@ std::string model_key(std::string_view text) {
 }
 
 Result<ResolvedModel> resolve_model(const ModelCatalog& catalog, std::string_view query) {
+    const KeyIndex index(catalog);
     auto [rest, quant] = split_quant(query);
     if (!quant.empty()) {
-        if (const auto* m = lookup(catalog, model_key(rest))) {
+        if (const auto* m = lookup(index, model_key(rest))) {
             return ResolvedModel{m, quant};
         }
     }
-    if (const auto* m = lookup(catalog, model_key(query))) {
+    if (const auto* m = lookup(index, model_key(query))) {
         return ResolvedModel{m, ""};
     }
     const auto near = suggest_models(catalog, query);
