@@ -62,6 +62,12 @@ Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataS
         v.notes.push_back(fmt::format("assumed {} = {:g}", a.key, a.value));
     }
     v.tier_input = advise::tier_input_from(*match->spec, v.machine);
+    if (v.machine.cpu.physical_cores == 0) {
+        // The device says nothing of its host CPU: a desktop's 8 cores (threads for CPU layers).
+        v.machine.cpu.physical_cores = 8;
+        v.machine.cpu.logical_cores = 16;
+        v.notes.emplace_back("assumed host_cpu_cores = 8");
+    }
     return v;
 }
 

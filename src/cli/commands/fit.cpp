@@ -12,6 +12,7 @@
 #include "bench/calibration.h"
 #include "catalog/model_catalog.h"
 #include "catalog/model_file.h"
+#include "catalog/quants_catalog.h"
 #include "catalog/speed_tuning.h"
 #include "commands.h"
 #include "machine_source.h"
@@ -108,6 +109,25 @@ advise::ModelNames model_names(const FitOptions& f, bool from_catalog, const std
     return m != nullptr ? catalog_model_names(*m, quant) : n;
 }
 
+// Smaller quant, shorter context, smaller sibling — when the answer is not "wholly on the GPU at
+// reading speed". Catalog models only get the first and last.
+void add_alternatives(const Options& o, const catalog::DataSourceOptions& data,
+                      const advise::FitRequest& req, const estimate::SpeedTuning& tuning,
+                      report::FitReport& r) {
+    constexpr double kMinTps = 10;  // as recommend's default floor
+    const auto models = catalog::load_model_catalog(data);
+    const auto quants = catalog::load_quants_catalog(data);
+    if (!models || !quants) {
+        return;
+    }
+    advise::AlternativesInput in;
+    in.model = catalog::is_model_path(o.fit.model) ? nullptr : models->find_id(r.model_id);
+    in.quant = r.facts.quant;
+    in.fit = &*r.fit;
+    r.alternatives = advise::find_alternatives(in, *models, *quants, *r.machine, req, kMinTps, {},
+                                               tuning);
+}
+
 // Places the model on the machine the options name and fills r.fit, r.commands.
 Result<bool> answer_on_machine(const Options& o, const estimate::ModelShape& shape,
                                const advise::ModelNames& names, report::FitReport& r) {
@@ -138,6 +158,7 @@ Result<bool> answer_on_machine(const Options& o, const estimate::ModelShape& sha
     r.memory = r.fit->memory;
     r.speed_query = req.speed;
     r.commands = advise::make_commands(advise::command_input(*r.fit, shape, *r.machine, names, req));
+    add_alternatives(o, data, req, *tuning, r);
     return true;
 }
 

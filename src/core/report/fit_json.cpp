@@ -114,6 +114,17 @@ void add_machine_answer(Json& j, const FitReport& r) {
     j["max_ctx"] = fit.max_ctx;
     j["max_ctx_full_gpu"] = fit.max_ctx_full_gpu;
     j["commands"] = commands_json(r.commands);
+    Json alts = Json::array();
+    for (const auto& a : r.alternatives) {
+        alts.push_back({{"kind", a.kind},
+                        {"model", a.model_id},
+                        {"quant", a.quant},
+                        {"ctx", a.ctx},
+                        {"mode", estimate::to_string(a.mode)},
+                        {"decode_tps", a.decode_tps},
+                        {"total_bytes", a.total_bytes}});
+    }
+    j["alternatives"] = alts;
     j["notes"] = r.notes;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "advise/alternatives.h"
 #include "advise/commands.h"
 #include "advise/fit.h"
 #include "estimate/context_params.h"
@@ -32,6 +33,7 @@ struct FitReport {
     const estimate::Machine* machine = nullptr;  // owned by the caller, or by machine_holder
     std::shared_ptr<const estimate::Machine> machine_holder;
     advise::Commands commands;
+    std::vector<advise::Alternative> alternatives;
     estimate::SpeedQuery speed_query;
     bool explain = false;
 };

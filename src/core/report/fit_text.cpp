@@ -139,10 +139,33 @@ std::string machine_block(const FitReport& r, Lang lang) {
         s += zh ? fmt::format("  最长上下文：{} token", fit.max_ctx)
                 : fmt::format("  Largest context: {} tokens", fit.max_ctx);
         if (!r.machine->gpus.empty() && fit.max_ctx_full_gpu != fit.max_ctx) {
-            s += zh ? fmt::format("（全部在 GPU：{}）", fit.max_ctx_full_gpu)
-                    : fmt::format(" (wholly on the GPU: {})", fit.max_ctx_full_gpu);
+            const std::string n = fit.max_ctx_full_gpu > 0 ? std::to_string(fit.max_ctx_full_gpu)
+                                                           : (zh ? "放不下" : "none");
+            s += zh ? fmt::format("（全部在 GPU：{}）", n) : fmt::format(" (wholly on the GPU: {})", n);
         }
         s += "\n";
+    }
+    return s;
+}
+
+std::string alternatives_block(const std::vector<advise::Alternative>& alts, bool zh) {
+    if (alts.empty()) {
+        return {};
+    }
+    std::string s = zh ? "\n更合适的选择：\n" : "\nBetter fits for this machine:\n";
+    for (const auto& a : alts) {
+        const std::string where = estimate::to_string(a.mode) == std::string("full_gpu")
+                                      ? (zh ? "全部在 GPU" : "wholly on the GPU")
+                                      : (zh ? "在 CPU" : "on the CPU");
+        if (a.kind == "shorter_context") {
+            s += zh ? fmt::format("  - 上下文缩短到 {} token：{}\n", a.ctx, where)
+                    : fmt::format("  - a context of {} tokens: {}\n", a.ctx, where);
+        } else {
+            const char* what = a.kind == "smaller_quant" ? (zh ? "更低的量化" : "a smaller quant")
+                                                         : (zh ? "同系列更小的模型" : "a smaller sibling");
+            s += fmt::format("  - {}: {} {}, {}, {:.0f} tok/s, {}\n", what, a.model_id, a.quant,
+                             where, a.decode_tps, format_bytes(a.total_bytes));
+        }
     }
     return s;
 }
@@ -174,6 +197,7 @@ std::string fit_to_text(const FitReport& r, Lang lang) {
     std::string s = title_line(r, w) + "\n" + context_line(r, w) + "\n\n" + memory_block(r, w);
     if (r.fit && r.machine != nullptr) {
         s += machine_block(r, lang);
+        s += alternatives_block(r.alternatives, lang == Lang::Zh);
         if (r.fit->placement.mode != estimate::PlacementMode::WontFit) {
             s += commands_block(r.commands, lang == Lang::Zh);
         }
