@@ -68,6 +68,9 @@ Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataS
         v.machine.cpu.logical_cores = 16;
         v.notes.emplace_back("assumed host_cpu_cores = 8");
     }
+    if (v.machine.cpu.features.empty() && !v.tier_input.arm) {
+        v.machine.cpu.features = {"avx2", "fma"};  // every x86 desktop CPU of the last ten years
+    }
     return v;
 }
 
