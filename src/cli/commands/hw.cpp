@@ -1,95 +1,71 @@
-// canrun hw: detect this machine (or a --sysroot tree, or a --snapshot) and print it.
+// canrun hw: detect this machine (or a --sysroot tree, or a --snapshot) and print it, with its
+// reference class.
 //
 // Environment, for tests and bug hunts:
 //   CANRUN_NVML_LIB=PATH          open this NVML library instead of libnvidia-ml.so.1 (also
 //                                 with --sysroot, where vendor libraries are otherwise not used)
 //   CANRUN_VENDOR_TIMEOUT_MS=N    abandon a vendor library call after N ms (default 2000)
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "advise/tier_input.h"
+#include "answer.h"
+#include "catalog/tiers_catalog.h"
 #include "commands.h"
 #include "commands/hw_list_devices.h"
-#include "hw/probe.h"
-#include "hw/probe_context.h"
 #include "hw/snapshot.h"
+#include "machine_source.h"
 #include "report/hw_json.h"
 #include "report/hw_text.h"
-#include "report/lang.h"
-#include "util/strings.h"
 
 namespace canrun::cli {
 
 namespace {
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
-void configure(hw::ProbeContext& ctx, const HardwareOverride& h) {
-    ctx.vendor.use_vendor_libraries = !h.no_vendor_libs;
-    ctx.vendor.nvml_library = env("CANRUN_NVML_LIB");
-    if (const auto ms = parse_uint(env("CANRUN_VENDOR_TIMEOUT_MS")); ms && *ms > 0 && *ms < 600000) {
-        ctx.vendor.timeout = std::chrono::milliseconds(*ms);
+// design.md §5: hw's JSON carries the machine's reference class {"id", "name", ...}.
+std::string with_tier(const std::string& hw_json, const hw::HardwareReport& r,
+                      const GlobalOptions& g) {
+    auto j = nlohmann::ordered_json::parse(hw_json);
+    const auto tiers = catalog::load_tiers(data_options(g));
+    if (tiers) {
+        const auto choice = advise::classify_tier(advise::tier_input_from(r));
+        for (const auto& t : *tiers) {
+            if (t.id == choice.id) {
+                j["tier"] = {{"id", t.id},          {"name", t.name.en}, {"name_zh", t.name.zh},
+                             {"exact", choice.exact}, {"reason", choice.reason_en}};
+            }
+        }
     }
-    if (ctx.is_this_machine()) {
-        // The disk reported is the one holding the models: Ollama's store, else the home dir.
-        const std::string models = env("OLLAMA_MODELS");
-        ctx.model_dir = !models.empty() ? models : (!env("HOME").empty() ? env("HOME") : "/");
-    }
-}
-
-int print_report(const hw::HardwareReport& r, const Options& o) {
-    if (o.global.json) {
-        std::fputs(report::hw_to_json(r).c_str(), stdout);
-        return 0;
-    }
-    const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
-    std::fputs(report::hw_to_text(r, lang, o.global.verbose).c_str(), stdout);
-    return 0;
+    return j.dump(2) + "\n";
 }
 
 }  // namespace
 
 int run_hw(const Options& o) {
-    const auto& h = o.hw.hardware;
     if (o.hw.list_devices) {
-        return run_hw_list_devices(o);  // the devices from data/hardware.json (hwdata helper)
+        return run_hw_list_devices(o);  // the devices from data/hardware.json
     }
     hw::Snapshot recorded;
-    std::optional<hw::ProbeContext> ctx;
-    if (!h.snapshot.empty()) {
-        auto snap = hw::load_snapshot(h.snapshot);
-        if (!snap) {
-            std::fprintf(stderr, "canrun: %s\n", snap.error().message.c_str());
-            return 3;
-        }
-        ctx.emplace(std::move(*snap));
-    } else {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(h.sysroot, ec)) {
-            std::fprintf(stderr, "canrun: %s: --sysroot is not a directory (pass a recorded "
-                                 "machine's root, e.g. tests/fixtures/sysroots/desktop_rtx4090)\n",
-                         h.sysroot.c_str());
-            return 3;
-        }
-        ctx.emplace(std::filesystem::path(h.sysroot));
+    const bool save = !o.hw.save_snapshot.empty();
+    const auto report = detect_machine(o.hw.hardware, save ? &recorded : nullptr);
+    if (!report) {
+        std::fprintf(stderr, "canrun: %s\n", report.error().message.c_str());
+        return static_cast<int>(report.error().code);
     }
-    configure(*ctx, h);
-    if (!o.hw.save_snapshot.empty()) {
-        ctx->record_into(&recorded);
-    }
-    const auto report = hw::detect_hardware(*ctx);
-    if (!o.hw.save_snapshot.empty()) {
+    if (save) {
         if (auto saved = hw::save_snapshot(recorded, o.hw.save_snapshot); !saved) {
             std::fprintf(stderr, "canrun: %s\n", saved.error().message.c_str());
-            return 3;
+            return static_cast<int>(ExitCode::BadInput);
         }
     }
-    return print_report(report, o);
+    if (o.global.json) {
+        std::fputs(with_tier(report::hw_to_json(*report), *report, o.global).c_str(), stdout);
+        return 0;
+    }
+    std::fputs(report::hw_to_text(*report, lang_of(o.global), o.global.verbose).c_str(), stdout);
+    return 0;
 }
 
 }  // namespace canrun::cli
