@@ -1,4 +1,5 @@
 // `canrun` with no command: this machine, its reference class, the best picks, the commands.
+// `canrun recommend`: the same picks, as a ranked table.
 #include <cstdio>
 
 #include "answer.h"
@@ -6,30 +7,26 @@
 
 namespace canrun::cli {
 
-int run_main(const Options& o) {
+namespace {
+
+using TextFn = std::string (*)(const report::RecommendView&, report::Lang);
+
+int print_answer(const Options& o, TextFn text) {
     auto a = answer(o);
     if (!a) {
         std::fprintf(stderr, "canrun: %s\n", a.error().message.c_str());
         return static_cast<int>(a.error().code);
     }
     const auto& v = (*a)->view;
-    std::fputs(o.global.json ? report::recommend_json(v).c_str()
-                             : report::main_text(v, (*a)->lang).c_str(),
+    std::fputs(o.global.json ? report::recommend_json(v).c_str() : text(v, (*a)->lang).c_str(),
                stdout);
     return v.picks.empty() ? static_cast<int>(ExitCode::DoesNotFit) : 0;
 }
 
-int run_recommend(const Options& o) {
-    auto a = answer(o);
-    if (!a) {
-        std::fprintf(stderr, "canrun: %s\n", a.error().message.c_str());
-        return static_cast<int>(a.error().code);
-    }
-    const auto& v = (*a)->view;
-    std::fputs(o.global.json ? report::recommend_json(v).c_str()
-                             : report::recommend_text(v, (*a)->lang).c_str(),
-               stdout);
-    return v.picks.empty() ? static_cast<int>(ExitCode::DoesNotFit) : 0;
-}
+}  // namespace
+
+int run_main(const Options& o) { return print_answer(o, report::main_text); }
+
+int run_recommend(const Options& o) { return print_answer(o, report::recommend_text); }
 
 }  // namespace canrun::cli
