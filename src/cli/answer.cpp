@@ -1,3 +1,4 @@
+#include "environment.h"
 #include "answer.h"
 
 #include <cstdlib>
@@ -13,17 +14,6 @@ namespace canrun::cli {
 
 namespace {
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
-estimate::FlashAttn flash_attn_of(const std::string& s) {
-    if (s == "on") {
-        return estimate::FlashAttn::On;
-    }
-    return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
-}
 
 advise::RecommendRequest request_of(const RecommendOptions& r, report::Lang lang) {
     advise::RecommendRequest req;
@@ -40,6 +30,13 @@ advise::RecommendRequest request_of(const RecommendOptions& r, report::Lang lang
 }
 
 }  // namespace
+
+estimate::FlashAttn flash_attn_of(const std::string& s) {
+    if (s == "on") {
+        return estimate::FlashAttn::On;
+    }
+    return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
+}
 
 // Names each runner uses for a catalog model at a quantization.
 advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std::string& quant) {
@@ -63,10 +60,6 @@ advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std
 namespace {
 
 }  // namespace
-
-report::Lang lang_of(const GlobalOptions& g) {
-    return report::pick_lang(g.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
-}
 
 std::string gguf_file_name(const std::string& repo, const std::string& quant) {
     std::string name = repo.substr(repo.find('/') + 1);

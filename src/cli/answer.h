@@ -11,7 +11,9 @@
 #include "catalog/model_catalog.h"
 #include "catalog/quants_catalog.h"
 #include "catalog/tiers_catalog.h"
+#include "estimate/context_params.h"
 #include "estimate/speed_tuning.h"
+#include "environment.h"
 #include "machine_source.h"
 #include "options.h"
 #include "report/lang.h"
@@ -42,7 +44,8 @@ Result<std::unique_ptr<Answer>> classify(const Options& o);
 // Everything, including the picks.
 Result<std::unique_ptr<Answer>> answer(const Options& o);
 
-report::Lang lang_of(const GlobalOptions& g);
+// --flash-attn on | off | auto.
+estimate::FlashAttn flash_attn_of(const std::string& s);
 
 // Names each runner uses for a catalog model at a quantization (Ollama tag, HF and ModelScope
 // repos, LM Studio key).

@@ -1,3 +1,4 @@
+#include "environment.h"
 #include "machine_source.h"
 
 #include <chrono>
@@ -20,10 +21,6 @@ namespace canrun::cli {
 
 namespace {
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
 
 void configure(hw::ProbeContext& ctx, const HardwareOverride& h) {
     ctx.vendor.use_vendor_libraries = !h.no_vendor_libs;

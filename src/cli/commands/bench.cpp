@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "environment.h"
 #include "bench/bench_store.h"
 #include "bench/run_bench.h"
 #include "commands.h"
@@ -23,10 +24,6 @@ namespace canrun::cli {
 
 namespace {
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
 
 // Where models usually live: $OLLAMA_MODELS, ~/.ollama/models, ~/.cache/huggingface, else $HOME.
 std::string default_model_dir() {
@@ -102,7 +99,7 @@ int run_bench(const Options& o) {
     if (o.global.json) {
         std::fputs(report::bench_to_json(record, outcome).c_str(), stdout);
     } else {
-        const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+        const auto lang = lang_of(o.global);
         std::fputs(report::bench_to_text(record, outcome, lang).c_str(), stdout);
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "environment.h"
 #include "answer.h"
 #include "bench/bench_store.h"
 #include "bench/calibration.h"
@@ -28,17 +29,6 @@ namespace {
 
 constexpr std::uint32_t kDefaultCtx = 8192;
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
-estimate::FlashAttn flash_attn_of(const std::string& s) {
-    if (s == "on") {
-        return estimate::FlashAttn::On;
-    }
-    return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
-}
 
 // --ctx is the context of each sequence; --parallel N runs N of them like Ollama does
 // (llama-server -c ctx*N -np N, one stream per sequence).
@@ -214,7 +204,7 @@ int run_fit(const Options& o) {
         std::fputs(report::fit_to_json(r).c_str(), stdout);
         return rc;
     }
-    const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+    const auto lang = lang_of(o.global);
     std::fputs(report::fit_to_text(r, lang).c_str(), stdout);
     return rc;
 }

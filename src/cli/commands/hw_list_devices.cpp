@@ -1,3 +1,4 @@
+#include "environment.h"
 #include "commands/hw_list_devices.h"
 
 #include <cstdio>
@@ -12,15 +13,6 @@
 
 namespace canrun::cli {
 
-namespace {
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
-}  // namespace
-
 int run_hw_list_devices(const Options& o) {
     const auto catalog = catalog::load_hardware(catalog::default_data_source(o.global.data_dir));
     if (!catalog) {
@@ -32,8 +24,7 @@ int run_hw_list_devices(const Options& o) {
         std::fputs(report::devices_to_json(found, catalog->data_version).c_str(), stdout);
         return 0;
     }
-    const auto lang =
-        report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+    const auto lang = lang_of(o.global);
     std::fputs(report::devices_to_text(found, o.hw.search, lang).c_str(), stdout);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "environment.h"
 #include "catalog/data_source.h"
 #include "catalog/model_catalog.h"
 #include "commands.h"
@@ -12,15 +13,6 @@
 #include "report/models_text.h"
 
 namespace canrun::cli {
-
-namespace {
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
-}  // namespace
 
 int run_models(const Options& o) {
     const auto catalog = catalog::load_model_catalog(catalog::default_data_source(o.global.data_dir));
@@ -33,7 +25,7 @@ int run_models(const Options& o) {
         std::fputs(report::models_to_json(list).c_str(), stdout);
         return 0;
     }
-    const auto lang = report::pick_lang(o.global.lang, env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+    const auto lang = lang_of(o.global);
     std::fputs(report::models_to_text(list, lang).c_str(), stdout);
     return 0;
 }
