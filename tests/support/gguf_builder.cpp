@@ -37,13 +37,14 @@ std::vector<Corruption> all_corruptions() {
 }
 
 std::string_view corruption_name(Corruption c) {
-    static constexpr std::array<std::string_view, 34> kNames = {
+    static constexpr std::array<std::string_view, 35> kNames = {
         "None", "BadMagic", "Version0", "Version1", "Version4", "BigEndian", "HugeTensorCount",
         "HugeKvCount", "KeyLengthBeyondFile", "EmptyKey", "DuplicateKey", "InvalidValueType",
         "HugeStringLength", "NestedArrayTooDeep", "ArrayCountBeyondFile", "InvalidArrayElemType",
         "AlignmentWrongType", "AlignmentZero", "AlignmentNotPowerOfTwo", "NDimsZero",
         "NDimsTooMany", "ShapeOverflow", "Ne0NotMultipleOfBlock", "UnknownTensorType",
         "RemovedTensorType", "TensorNameTooLong", "MisalignedOffset", "OverlappingTensors",
+        "GapBetweenTensors",
         "DataPastEndOfFile", "DuplicateTensorName", "TruncatedInHeader", "TruncatedInMetadata",
         "TruncatedInTensorInfos", "?"};
     const auto i = static_cast<std::size_t>(c);

@@ -51,6 +51,7 @@ enum class Corruption {
     TensorNameTooLong,       // 64 bytes or more (GGML_MAX_NAME)
     MisalignedOffset,
     OverlappingTensors,
+    GapBetweenTensors,       // tensor data not packed: llama.cpp refuses it
     DataPastEndOfFile,       // tensor data runs past the end of the file
     DuplicateTensorName,
     TruncatedInHeader,       // file cut inside the first 24 bytes

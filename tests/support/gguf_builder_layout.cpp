@@ -85,6 +85,11 @@ void corrupt_tensors(std::vector<BuiltTensor>& ts, Corruption c) {
         case Corruption::TensorNameTooLong: ts[0].name = std::string(64, 'x'); break;
         case Corruption::MisalignedOffset: ts[1].offset += 1; break;
         case Corruption::OverlappingTensors: ts[1].offset = ts[0].offset; break;
+        case Corruption::GapBetweenTensors:
+            for (std::size_t i = 1; i < ts.size(); ++i) {
+                ts[i].offset += 32;
+            }
+            break;
         case Corruption::DuplicateTensorName: ts[1].name = ts[0].name; break;
         default: break;
     }

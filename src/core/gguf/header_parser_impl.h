@@ -81,7 +81,7 @@ private:
     bool parse_shape(TensorInfo& t);
     bool parse_type(TensorInfo& t);
     bool finish_layout();
-    bool check_overlap();
+    bool check_packed();
 
     ByteReader r_;
     std::uint64_t total_;

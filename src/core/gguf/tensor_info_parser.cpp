@@ -122,6 +122,9 @@ bool HeaderParser::finish_layout() {
                                    file_.data_offset, limits_.max_header_bytes));
     }
     file_.file_bytes = total_;
+    if (!check_packed()) {
+        return false;
+    }
     for (const auto& t : file_.tensors) {
         const std::uint64_t start = file_.data_offset + t.offset;  // offset < 2^64 - header
         const bool wraps = t.offset > std::numeric_limits<std::uint64_t>::max() - file_.data_offset ||
@@ -133,22 +136,36 @@ bool HeaderParser::finish_layout() {
                          kTruncated);
         }
     }
-    return check_overlap();
+    return true;
 }
 
-bool HeaderParser::check_overlap() {
-    std::vector<const TensorInfo*> order;
-    order.reserve(file_.tensors.size());
+// llama.cpp (ggml gguf.cpp, gguf_init_from_file_impl) refuses a file unless each tensor's data
+// starts exactly where the one before it ends, padded to the alignment, in the order the tensor
+// infos list them: no gaps, no overlaps, no reordering. canrun refuses the same files.
+bool HeaderParser::check_packed() {
+    const std::uint64_t a = file_.alignment;
+    std::uint64_t expected = 0;
+    const TensorInfo* before = nullptr;
     for (const auto& t : file_.tensors) {
-        order.push_back(&t);
-    }
-    std::sort(order.begin(), order.end(),
-              [](const TensorInfo* x, const TensorInfo* y) { return x->offset < y->offset; });
-    for (std::size_t i = 1; i < order.size(); ++i) {
-        if (order[i - 1]->offset + order[i - 1]->bytes > order[i]->offset) {
-            return damaged(fmt::format("the data of tensors '{}' and '{}' overlap", order[i - 1]->name,
-                                       order[i]->name));
+        if (t.offset < expected) {
+            return damaged(fmt::format("the data of tensors '{}' and '{}' overlap (offset {}, the "
+                                       "tensor before ends at {})",
+                                       before != nullptr ? before->name : t.name, t.name, t.offset,
+                                       expected));
         }
+        if (t.offset > expected) {
+            return damaged(fmt::format("there is a gap of {} bytes before the data of tensor '{}' "
+                                       "(offset {}, expected {}), which llama.cpp refuses",
+                                       t.offset - expected, t.name, t.offset, expected));
+        }
+        const std::uint64_t padded = t.bytes > std::numeric_limits<std::uint64_t>::max() - (a - 1)
+                                         ? std::numeric_limits<std::uint64_t>::max()
+                                         : (t.bytes + a - 1) / a * a;
+        if (padded > std::numeric_limits<std::uint64_t>::max() - expected) {
+            return damaged(fmt::format("the data of tensor '{}' ends beyond 2^64 bytes", t.name));
+        }
+        expected += padded;
+        before = &t;
     }
     return true;
 }

@@ -54,6 +54,7 @@ const std::map<Corruption, std::string>& expected_words() {
         {Corruption::TensorNameTooLong, "64 bytes long"},
         {Corruption::MisalignedOffset, "not a multiple of the alignment 32"},
         {Corruption::OverlappingTensors, "overlap"},
+        {Corruption::GapBetweenTensors, "gap of 32 bytes before the data of tensor"},
         {Corruption::DataPastEndOfFile, "runs past the end of the file"},
         {Corruption::DuplicateTensorName, "appears twice"},
         {Corruption::TruncatedInHeader, "truncated in the header"},
