@@ -26,7 +26,9 @@ fuzz:
 	scripts/install-deps --fuzz
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
-	./build/fuzz/tests/fuzz/fuzz_gguf -max_total_time=60 tests/fuzz/corpus
+	mkdir -p build/fuzz/corpus
+	# new inputs go to the first (scratch) directory; the committed seeds are only read
+	./build/fuzz/tests/fuzz/fuzz_gguf -max_total_time=60 build/fuzz/corpus tests/fuzz/corpus
 
 clean:
 	rm -rf build
