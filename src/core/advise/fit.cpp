@@ -120,16 +120,33 @@ bool all_heads_divisible(const estimate::ModelShape& model, std::uint32_t tp) {
     });
 }
 
-// vLLM serves the original 16-bit weights: it fits when they, the KV cache at the context and
-// about 1.5 GiB of activations and CUDA graphs per GPU fit in --gpu-memory-utilization of the
-// tensor-parallel GPUs (attention heads divisible by the TP size).
+// The weights vLLM loads: the checkpoint as published. Most are 16-bit (2 bytes a parameter).
+// gpt-oss is published with its routed experts in MXFP4 — 4-bit values plus one 8-bit scale per
+// 32, 4.25 bits a parameter — and the rest in BF16 (OpenAI, gpt-oss model card, 2025-08-05;
+// openai/gpt-oss-120b is 65 GB on Hugging Face), and vLLM serves it that way.
+double vllm_weight_bytes(const estimate::ModelShape& model) {
+    const double params = static_cast<double>(model.params);
+    if (model.arch != "gpt-oss") {
+        return 2.0 * params;
+    }
+    double experts = 0;
+    for (const auto& l : model.layers) {
+        experts += static_cast<double>(l.expert_params);
+    }
+    experts = std::min(experts, params);
+    return 2.0 * (params - experts) + 4.25 / 8.0 * experts;
+}
+
+// vLLM fits when the checkpoint's weights, the KV cache at the context and about 1.5 GiB of
+// activations and CUDA graphs per GPU fit in --gpu-memory-utilization of the tensor-parallel
+// GPUs (attention heads divisible by the TP size).
 std::uint32_t vllm_tp(const estimate::ModelShape& model, const estimate::Machine& m,
                       const FitResult& fit, double utilization) {
     if (m.gpus.empty() || m.gpus.front().unified ||
         (m.gpus.front().backend != Backend::Cuda && m.gpus.front().backend != Backend::Rocm)) {
         return 0;
     }
-    const double need = 2.0 * static_cast<double>(model.params) +
+    const double need = vllm_weight_bytes(model) +
                         2.0 * static_cast<double>(fit.memory.kv_bytes_per_token) * fit.ctx;
     for (std::uint32_t tp = 1; tp <= m.gpus.size(); tp *= 2) {
         const double have =

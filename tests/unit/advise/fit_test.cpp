@@ -118,4 +118,49 @@ TEST(Fit, VllmWhenSixteenBitWeightsFit) {
     EXPECT_EQ(in.tensor_parallel, 1U);
 }
 
+namespace {
+
+// gpt-oss-20b as its GGUF describes it: 24 layers, 32 experts (4 used) in MXFP4, the rest BF16;
+// 20.9 B parameters, of which 19.1 B in routed experts (openai/gpt-oss-20b config.json).
+estimate::ModelShape gpt_oss_20b() {
+    estimate::ModelShape m;
+    m.arch = "gpt-oss";
+    m.n_embd = 2880;
+    m.n_vocab = 201088;
+    m.n_ctx_train = 131072;
+    m.n_expert = 32;
+    m.n_expert_used = 4;
+    estimate::LayerShape l;
+    l.n_head = 64;
+    l.n_head_kv = 8;
+    l.head_dim_k = 64;
+    l.head_dim_v = 64;
+    l.weight_params = 20914757184ULL / 24;
+    l.expert_params = 19110297600ULL / 24;
+    l.weight_bytes = l.weight_params / 2;
+    l.expert_weight_bytes = l.expert_params * 17 / 32;
+    m.layers.assign(24, l);
+    m.params = 20914757184ULL;
+    m.active_params = 3610000000ULL;
+    return m;
+}
+
+}  // namespace
+
+// Regression: vLLM was sized as if every checkpoint were 16-bit, so gpt-oss-20b (13 GB as
+// published) was said not to fit a 24 GB card, where vLLM serves it.
+TEST(Fit, VllmCountsGptOssExpertsAtMxfp4) {
+    const auto m = gpu_box(24, 64);
+    FitRequest req;
+    req.params.n_ctx = 8192;
+    const auto model = gpt_oss_20b();
+    const auto r = fit_model(model, m, req, {}, {});
+    const auto in = command_input(r, model, m, {}, req);
+    EXPECT_TRUE(in.vllm_fits);
+    auto bf16 = model;
+    bf16.arch = "gpt-oss-bf16-test";  // the same shape read as a 16-bit checkpoint: 42 GB
+    const auto r16 = fit_model(bf16, m, req, {}, {});
+    EXPECT_FALSE(command_input(r16, bf16, m, {}, req).vllm_fits);
+}
+
 }  // namespace canrun::advise
