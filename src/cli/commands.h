@@ -12,5 +12,6 @@ int run_table(const Options& o);
 int run_hw(const Options& o);
 int run_models(const Options& o);
 int run_bench(const Options& o);
+int run_plan(const Options& o);  // plan helper
 
 }  // namespace canrun::cli

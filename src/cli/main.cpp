@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"hw", canrun::cli::run_hw},
     {"bench", canrun::cli::run_bench},
     {"models", canrun::cli::run_models},
+    {"plan", canrun::cli::run_plan},  // plan helper
 };
 
 }  // namespace

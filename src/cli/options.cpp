@@ -103,6 +103,32 @@ void add_recommend(CLI::App& app, Options& o) {
     add_global(*table, o.global);
 }
 
+void add_plan(CLI::App& app, Options& o) {  // plan helper
+    auto* plan = app.add_subcommand("plan", "What hardware runs a model: one GPU, several, unified memory, a cluster, or rented");
+    auto& p = o.plan;
+    plan->add_option("model", p.model, "A catalog id, a .gguf file or a config.json")->required();
+    plan->add_option("--quant", p.quant, "Quantization, e.g. Q4_K_M (catalog models; default Q4_K_M)");
+    plan->add_option("--tps", p.tps, "Generation speed wanted, tokens/s (default 10)")
+        ->check(CLI::Range(0.1, 100000.0));
+    plan->add_option("-c,--ctx", p.ctx, "Context length in tokens (default 8192 or the model's)")
+        ->check(CLI::Range(256U, 16U * 1024U * 1024U));
+    plan->add_option("--budget", p.budget, "Most you would spend, in --currency (sorts fastest first)")
+        ->check(CLI::Range(0.0, 1e12));
+    plan->add_option("--currency", p.currency, "Currency of prices and --budget")
+        ->check(CLI::IsMember({"USD", "CNY"}));
+    plan->add_option("--have", p.have, "A GPU you own (repeat for each), e.g. \"RTX 3090\"");
+    plan->add_option("--nodes", p.nodes, "Machines of a fleet: files `canrun hw --json` wrote on each")
+        ->check(CLI::ExistingFile);
+    plan->add_option("--sort", p.sort, "cheapest (meets --tps) or fastest (within --budget)")
+        ->check(CLI::IsMember({"cheapest", "fastest"}));
+    plan->add_option("--net", p.net, "Network between cluster nodes (default 10gbe)")
+        ->check(CLI::IsMember({"1gbe", "10gbe", "25gbe", "100gbe"}));
+    plan->add_option("--net-latency-us", p.net_latency_us, "Round trip between nodes, microseconds (ping)")
+        ->check(CLI::Range(0.1, 1e6));
+    plan->add_option("--top", p.top, "How many set-ups to list (default 12)")->check(CLI::Range(1, 1000));
+    add_global(*plan, o.global);
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, char** argv, Options& out) {
@@ -118,6 +144,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     add_hw(app, out);
     add_models(app, out);
     add_bench(app, out);
+    add_plan(app, out);  // plan helper
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -73,6 +73,22 @@ struct RecommendOptions {
     HardwareOverride hardware;
 };
 
+// `canrun plan MODEL` (plan helper).
+struct PlanOptions {
+    std::string model;
+    std::string quant;
+    double tps = 10;                        // --tps: decode speed wanted, tokens/s
+    std::optional<std::uint32_t> ctx;       // --ctx
+    std::optional<double> budget;           // --budget, in --currency
+    std::string currency = "USD";           // USD | CNY
+    std::vector<std::string> have;          // --have DEVICE (repeatable)
+    std::vector<std::string> nodes;         // --nodes FILE (repeatable): `canrun hw --json` output
+    std::string sort;                       // cheapest | fastest; empty = fastest with --budget
+    std::string net;                        // --net 1gbe | 10gbe | 25gbe | 100gbe
+    std::optional<double> net_latency_us;   // --net-latency-us
+    std::size_t top = 12;                   // --top N options
+};
+
 struct Options {
     std::string command;  // "" for the main job
     GlobalOptions global;
@@ -81,6 +97,7 @@ struct Options {
     ModelsOptions models;
     BenchCliOptions bench;
     RecommendOptions recommend;  // also the main job's and `table`'s options
+    PlanOptions plan;            // plan helper
 };
 
 }  // namespace canrun::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/data_source.h"
+#include "catalog/price.h"
 #include "util/result.h"
 
 namespace canrun::catalog {
@@ -47,6 +48,7 @@ struct HardwareSpec {
     std::optional<int> transfer_mts;  // CPU memory platforms: MT/s
     std::string note;
     std::string source;
+    std::optional<Price> price;  // launch price from the vendor, where one was published
 
     /// The smallest memory size sold, in bytes.
     std::uint64_t memory_bytes() const;

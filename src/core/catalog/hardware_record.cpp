@@ -15,7 +15,7 @@ const std::vector<std::string> kDeviceFields = {
     "id", "vendor", "name", "aliases", "pci_ids", "variant_of", "memory_gb", "memory_options_gb",
     "memory_type", "bus_width_bits", "bandwidth_gbps", "fp16_tflops", "int8_tops", "tdp_w",
     "form_factor", "kind", "unified_memory", "gpu_cores", "launch_year", "backend", "note",
-    "source"};
+    "source", "price"};
 const std::vector<std::string> kPlatformFields = {
     "id", "name", "aliases", "memory_type", "transfer_mts", "bus_width_bits", "bandwidth_gbps",
     "memory_options_gb", "form_factor", "note", "source"};
@@ -127,6 +127,9 @@ HardwareSpec read_hardware_record(const nlohmann::json& rec, bool cpu_platform,
         s.transfer_mts = r.integer("transfer_mts", true, 100, 100000);
     } else {
         read_device_fields(r, s);
+        if (const auto price = rec.find("price"); price != rec.end()) {
+            s.price = read_price(*price, fmt::format("{}: device {}", path, s.id), "price", problems);
+        }
     }
     return s;
 }

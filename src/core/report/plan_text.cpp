@@ -1,0 +1,243 @@
+#include "report/plan_text.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "report/text_layout.h"
+#include "util/units.h"
+
+namespace canrun::report {
+
+namespace {
+
+struct Words {
+    const char* title;      // "Plan for {}, {} — {} tokens of context, at least {:g} tok/s"
+    const char* cheapest;
+    const char* fastest;    // "{}" = budget text or empty
+    const char* header;     // column names
+    const char* gpu;
+    const char* partial;
+    const char* cpu;
+    const char* none;
+    const char* nothing;
+    const char* best;
+    const char* holds;      // "{} on {} ({} layers)"
+    const char* max_ctx;
+    const char* network;    // "{} of each token is the network ({})"
+    const char* answered;   // "{} set-ups answered, {} hold the model"
+    const char* prices;
+    const char* rate;
+    const char* vllm_16bit;
+    const char* rpc;
+};
+
+constexpr Words kEn = {
+    "Plan for {}, {} — {} tokens of context, at least {:g} tok/s",
+    "Cheapest set-ups that reach the target first.",
+    "Fastest set-ups{} first.",
+    "  #  Set-up                                Engine            Model on   tok/s        Price",
+    "GPU", "GPU+CPU", "CPU", "no",
+    "Nothing in the data holds this model; try a smaller --quant or a shorter --ctx.",
+    "Best: {}",
+    "  {} holds {} ({} layers)",
+    "  Largest context: {} tokens",
+    "  The network ({}) costs {:.1f} ms of each token.",
+    "{} set-ups answered, {} hold the model.",
+    "Prices: launch prices from the vendor and on-demand rental prices, with dates and sources in --json.",
+    "1 {} = {:g} {} ({}, {}).",
+    "vLLM serves the original 16-bit weights (from the model's HF repo), so it needs more memory than the GGUF.",
+    "llama.cpp RPC: build llama.cpp with -DGGML_RPC=ON on every node; the workers' ports must be reachable from the head only.",
+};
+
+constexpr Words kZh = {
+    "{}（{}）的配置方案 — 上下文 {} token，至少 {:g} token/s",
+    "按价格从低到高，先列出达到目标速度的配置。",
+    "按速度从快到慢{}。",
+    "  #  配置                                  引擎              模型位置   token/s      价格",
+    "GPU", "GPU+CPU", "CPU", "否",
+    "数据中没有能放下这个模型的配置；试试更小的 --quant 或更短的 --ctx。",
+    "首选：{}",
+    "  {} 放 {}（{} 层）",
+    "  最长上下文：{} token",
+    "  网络（{}）每个 token 占 {:.1f} 毫秒。",
+    "共评估 {} 种配置，其中 {} 种放得下。",
+    "价格：厂商首发价与按需租用价，日期和来源见 --json。",
+    "1 {} = {:g} {}（{}，{}）。",
+    "vLLM 使用原始 16 位权重（模型的 HF 仓库），比 GGUF 占更多显存。",
+    "llama.cpp RPC：每个节点都要用 -DGGML_RPC=ON 编译 llama.cpp；worker 的端口只需对主节点开放。",
+};
+
+std::string with_commas(long long v) {
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+std::string engine_label(const advise::PlanOption& o) {
+    if (o.engine == advise::PlanEngine::Vllm) {
+        if (o.nodes > 1) {
+            return fmt::format("vLLM TP{} PP{}", o.gpus_per_node, o.nodes);
+        }
+        return fmt::format("vLLM TP{}{}", o.gpus_per_node, o.nvlink ? " NVLink" : "");
+    }
+    if (o.nodes > 1) {
+        return "llama.cpp RPC";
+    }
+    return o.devices.size() > 1 ? "llama.cpp -ts" : "llama.cpp";
+}
+
+std::string where(const advise::PlanOption& o, const Words& w) {
+    switch (o.placement.mode) {
+    case estimate::PlacementMode::FullGpu: return w.gpu;
+    case estimate::PlacementMode::Partial: return w.partial;
+    case estimate::PlacementMode::Cpu: return w.cpu;
+    case estimate::PlacementMode::WontFit: return w.none;
+    }
+    return w.none;
+}
+
+std::string speed_cell(const advise::PlanOption& o) {
+    if (!o.fits) {
+        return "-";
+    }
+    const auto& d = o.speed.decode_tps;
+    const auto f = [](double v) { return v >= 10 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v); };
+    return fmt::format("{} ({}-{})", f(d.p50), f(d.p10), f(d.p90));
+}
+
+// Cuts `s` to `width` display columns (CJK characters count two), padding with spaces.
+std::string cell(const std::string& s, std::size_t width) {
+    std::string out;
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        const std::size_t w = len >= 3 ? 2 : 1;
+        if (cols + w > width - 1 && i + len < s.size()) {
+            out += "…";
+            ++cols;
+            break;
+        }
+        out += s.substr(i, len);
+        cols += w;
+        i += len;
+    }
+    return out + std::string(width > cols ? width - cols : 1, ' ');
+}
+
+}  // namespace
+
+std::string format_money(const advise::PlanMoney& m) {
+    const std::string sym = m.currency == "CNY" ? "¥" : m.currency == "USD" ? "$" : m.currency + " ";
+    if (m.per_hour) {
+        return fmt::format("{}{:.2f}/h", sym, m.amount);
+    }
+    if (m.amount == 0) {
+        return sym + "0";
+    }
+    return sym + with_commas(std::llround(m.amount));
+}
+
+namespace {
+
+std::string table(const PlanReport& r, const Words& w) {
+    std::string s = std::string(w.header) + "\n";
+    int i = 1;
+    for (const auto& o : r.result.options) {
+        const std::string price = o.price ? format_money(*o.price) : "-";
+        s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(o.name, 38), cell(engine_label(o), 18),
+                         cell(where(o, w), 11), cell(speed_cell(o), 13), price);
+    }
+    return s;
+}
+
+std::string best_block(const advise::PlanOption& o, const advise::PlanResult& res, const Words& w, Lang lang) {
+    std::string s = "\n" + fmt::format(fmt::runtime(w.best), o.name) + "\n";
+    for (const auto& d : o.placement.devices) {
+        if (d.bytes == 0) {
+            continue;
+        }
+        const std::string dev = d.node > 0 ? fmt::format("node{} {}", d.node + 1, d.name) : d.name;
+        s += fmt::format(fmt::runtime(w.holds), dev, format_bytes(d.bytes), d.layers) + "\n";
+    }
+    if (o.max_ctx > 0) {
+        s += fmt::format(fmt::runtime(w.max_ctx), o.max_ctx) + "\n";
+    }
+    if (o.network_s_per_token > 0) {
+        s += fmt::format(fmt::runtime(w.network), res.network, o.network_s_per_token * 1000) + "\n";
+    }
+    for (const auto& c : o.commands) {
+        s += fmt::format("  [{}]\n", c.node);
+        std::size_t start = 0;
+        while (start <= c.command.size()) {
+            const auto end = c.command.find('\n', start);
+            s += "    " + c.command.substr(start, end - start) + "\n";
+            if (end == std::string::npos) {
+                break;
+            }
+            start = end + 1;
+        }
+    }
+    (void)lang;
+    return s;
+}
+
+std::string notes_block(const PlanReport& r, const Words& w) {
+    const auto& res = r.result;
+    std::string s = "\n" + hanging(fmt::format(fmt::runtime(w.answered), res.considered, res.fitting), 0);
+    s += hanging(w.prices, 0);
+    if (res.rate) {
+        s += hanging(fmt::format(fmt::runtime(w.rate), res.rate->from, res.rate->rate, res.rate->to,
+                                 res.rate->date, res.rate->source), 0);
+    }
+    bool vllm = false;
+    bool rpc = false;
+    for (const auto& o : res.options) {
+        vllm = vllm || o.engine == advise::PlanEngine::Vllm;
+        rpc = rpc || (o.engine == advise::PlanEngine::LlamaCpp && o.nodes > 1);
+    }
+    if (vllm) {
+        s += hanging(w.vllm_16bit, 0);
+    }
+    if (rpc) {
+        s += hanging(w.rpc, 0);
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string plan_to_text(const PlanReport& r, Lang lang) {
+    const Words& w = lang == Lang::Zh ? kZh : kEn;
+    const auto& res = r.result;
+    const std::string model = r.model.name.empty() ? r.model.id : r.model.name;
+    std::string s = fmt::format(fmt::runtime(w.title), model, r.quant, res.ctx, res.target_tps) + "\n";
+    if (r.sort == advise::PlanSort::Fastest) {
+        const std::string budget =
+            r.budget ? fmt::format(fmt::runtime(lang == Lang::Zh ? "（预算 {} 以内优先）" : " within {}"),
+                                   format_money({*r.budget, res.currency, false, false, "", ""}))
+                     : "";
+        s += fmt::format(fmt::runtime(w.fastest), budget) + "\n\n";
+    } else {
+        s += std::string(w.cheapest) + "\n\n";
+    }
+    if (res.options.empty() || !res.options.front().fits) {
+        s += std::string(w.nothing) + "\n";
+    }
+    if (!res.options.empty()) {
+        s += table(r, w);
+        if (res.options.front().fits) {
+            s += best_block(res.options.front(), res, w, lang);
+        }
+    }
+    return s + notes_block(r, w);
+}
+
+}  // namespace canrun::report
