@@ -25,6 +25,7 @@ namespace {
 void configure(hw::ProbeContext& ctx, const HardwareOverride& h) {
     ctx.vendor.use_vendor_libraries = !h.no_vendor_libs;
     ctx.vendor.nvml_library = env("CANRUN_NVML_LIB");
+    ctx.vendor.rocm_smi_library = env("CANRUN_ROCM_SMI_LIB");
     if (const auto ms = parse_uint(env("CANRUN_VENDOR_TIMEOUT_MS")); ms && *ms > 0 && *ms < 600000) {
         ctx.vendor.timeout = std::chrono::milliseconds(*ms);
     }

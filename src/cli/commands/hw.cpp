@@ -4,6 +4,7 @@
 // Environment, for tests and bug hunts:
 //   CANRUN_NVML_LIB=PATH          open this NVML library instead of libnvidia-ml.so.1 (also
 //                                 with --sysroot, where vendor libraries are otherwise not used)
+//   CANRUN_ROCM_SMI_LIB=PATH      the same for ROCm SMI instead of librocm_smi64.so.7/.6
 //   CANRUN_VENDOR_TIMEOUT_MS=N    abandon a vendor library call after N ms (default 2000)
 #include <cstdio>
 #include <string>

@@ -45,6 +45,8 @@ constexpr std::array kDevices = {
                 "amd.com Ryzen 7000 desktop: 2 CU RDNA 2 graphics"},
     KnownDevice{0x8086, 0x4680, {}, "Intel UHD Graphics 770 (Alder Lake-S)", I, 0, 0.0, "",
                 "pci.ids 4680 AlderLake-S GT1"},
+    KnownDevice{0x8086, 0xa780, {}, "Intel UHD Graphics 770 (Raptor Lake-S)", I, 0, 0.0, "",
+                "pci.ids a780 Raptor Lake-S GT1 [UHD Graphics 770]"},
     KnownDevice{0x8086, 0x9a49, {}, "Intel Iris Xe Graphics (Tiger Lake)", I, 0, 0.0, "",
                 "pci.ids 9a49 TigerLake-LP GT2 [Iris Xe Graphics]"},
     KnownDevice{0x8086, 0xa7a0, {}, "Intel Iris Xe Graphics (Raptor Lake)", I, 0, 0.0, "",
@@ -53,6 +55,10 @@ constexpr std::array kDevices = {
                 "intel.com Core Ultra series 1"},
     KnownDevice{0x8086, 0x56a0, {}, "Intel Arc A770", D, 0, 560.0, "",
                 "intel.com Arc A770: 256-bit GDDR6 17.5 Gbps (8 or 16 GB)"},
+    KnownDevice{0x8086, 0x56a1, {}, "Intel Arc A750", D, 8 * kGiB, 512.0, "",
+                "intel.com Arc A750: 8 GB 256-bit GDDR6 16 Gbps"},
+    KnownDevice{0x8086, 0xe20b, {}, "Intel Arc B580", D, 12 * kGiB, 456.0, "",
+                "intel.com Arc B580: 12 GB 192-bit GDDR6 19 Gbps"},
 };
 
 }  // namespace

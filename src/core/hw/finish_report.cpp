@@ -21,8 +21,7 @@ void fill_from_table(GpuInfo& g, HardwareReport& r) {
     if (!g.vram_total_bytes && known->memory_bytes > 0) {
         g.vram_total_bytes = known->memory_bytes;
         g.sources.emplace_back("table");
-        r.note("gpu", fmt::format("{}: memory {} from canrun's device table (the driver did not "
-                                  "say); free memory unknown", g.pci, format_bytes(known->memory_bytes)));
+        r.note("gpu", "gpu.memory_from_table", {g.pci, format_bytes(known->memory_bytes)});
     }
     if (!g.bandwidth_gbps && known->bandwidth_gbps > 0) {
         g.bandwidth_gbps = known->bandwidth_gbps;
@@ -46,8 +45,7 @@ void finish_gpu(GpuInfo& g, HardwareReport& r) {
         g.vram_free_bytes = *g.vram_total_bytes - *g.vram_used_by_others_bytes;
     }
     if (!g.vram_total_bytes) {
-        r.note("gpu", fmt::format("{} ({}): memory size unknown; pass --vram GIB to estimate",
-                                  g.pci.empty() ? "gpu" : g.pci, g.name), NoteSeverity::Warning);
+        r.warn("gpu", "gpu.memory_unknown", {g.pci.empty() ? "gpu" : g.pci, g.name});
     }
     std::sort(g.sources.begin(), g.sources.end());
     g.sources.erase(std::unique(g.sources.begin(), g.sources.end()), g.sources.end());

@@ -109,10 +109,13 @@ struct SystemInfo {
 
 enum class NoteSeverity { Info, Warning };
 
+// A probe's note: a stable id ("gpu-amd.apu_budget") and its parameters, in the order the
+// sentence uses them. report/hw_notes.h renders it in English or Chinese.
 struct ProbeNote {
     std::string probe;    // "nvml", "cpu", "gpu-amd", ...
     NoteSeverity severity = NoteSeverity::Info;
-    std::string message;  // English, one line, for people and bug reports
+    std::string id;
+    std::vector<std::string> params;
 };
 
 struct HardwareReport {
@@ -124,8 +127,12 @@ struct HardwareReport {
     std::vector<DiskInfo> disks;
     std::vector<ProbeNote> notes;
 
-    void note(std::string probe, std::string message, NoteSeverity s = NoteSeverity::Info) {
-        notes.push_back({std::move(probe), s, std::move(message)});
+    void note(std::string probe, std::string id, std::vector<std::string> params = {},
+              NoteSeverity s = NoteSeverity::Info) {
+        notes.push_back({std::move(probe), s, std::move(id), std::move(params)});
+    }
+    void warn(std::string probe, std::string id, std::vector<std::string> params = {}) {
+        note(std::move(probe), std::move(id), std::move(params), NoteSeverity::Warning);
     }
 };
 

@@ -18,6 +18,7 @@ namespace canrun::hw {
 struct VendorOptions {
     bool use_vendor_libraries = true;
     std::string nvml_library;  // explicit path (CANRUN_NVML_LIB); empty = the usual sonames
+    std::string rocm_smi_library;  // explicit path (CANRUN_ROCM_SMI_LIB); empty = the usual sonames
     std::chrono::milliseconds timeout{2000};  // a vendor call slower than this is abandoned
 };
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "report/hw_notes.h"
+
 namespace canrun::report {
 
 namespace {
@@ -134,7 +136,9 @@ std::string hw_to_json(const hw::HardwareReport& r) {
     for (const auto& n : r.notes) {
         j["notes"].push_back(Json{{"probe", n.probe},
                                   {"severity", n.severity == hw::NoteSeverity::Warning ? "warning" : "info"},
-                                  {"message", n.message}});
+                                  {"message", hw_note_text(n, Lang::En)},
+                                  {"id", n.id},
+                                  {"params", n.params}});
     }
     return j.dump(2) + "\n";
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "report/hw_notes.h"
 #include "util/units.h"
 
 namespace canrun::report {
@@ -174,7 +175,7 @@ std::string hw_to_text(const hw::HardwareReport& r, Lang lang, bool verbose) {
     out += std::string(w.notes) + ":\n";
     for (const auto& n : r.notes) {
         out += fmt::format("  {}{}: {}\n", n.severity == hw::NoteSeverity::Warning ? "! " : "",
-                           n.probe, n.message);
+                           n.probe, hw_note_text(n, lang));
     }
     return out;
 }

@@ -1,4 +1,5 @@
 // Invariants of each recorded machine (the golden CLI tests hold the full output).
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "hw/probe.h"
@@ -49,7 +50,10 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"server_8x_h100", 8, "NVIDIA H100 80GB HBM3", false, 0, FormFactor::Server, 112},
         Row{"server_ascend_910b", 0, "", false, 8, FormFactor::Server, 192},
         Row{"vm_no_gpu", 0, "", false, 0, FormFactor::Unknown, 2},
-        Row{"jetson_agx_orin_64gb", 1, "NVIDIA Jetson AGX Orin GPU (Ampere)", true, 0, FormFactor::Sbc, 12}),
+        Row{"jetson_agx_orin_64gb", 1, "NVIDIA Jetson AGX Orin GPU (Ampere)", true, 0, FormFactor::Sbc, 12},
+        Row{"desktop_arc_a770", 2, "Intel UHD Graphics 770 (Raptor Lake-S)", true, 0, FormFactor::Desktop, 14},
+        Row{"laptop_meteor_lake_npu", 1, "Intel Arc Graphics (Meteor Lake)", true, 1, FormFactor::Laptop, 16},
+        Row{"orangepi5_rk3588s", 0, "", false, 1, FormFactor::Sbc, 8}),
     [](const testing::TestParamInfo<Row>& p) { return std::string(p.param.machine); });
 
 TEST(Fixture, HybridCoresAreSplit) {
@@ -65,6 +69,47 @@ TEST(Fixture, StrixHaloBudgetIsCarveOutPlusGtt) {
     const auto r = detect_hardware(ctx);
     EXPECT_EQ(r.gpus.at(0).vram_total_bytes, 536870912ULL + 103079215104ULL);
     EXPECT_NEAR(r.memory.bandwidth_gbps.value_or(0), 256.0, 0.01);
+}
+
+TEST(Fixture, ArcA770MemoryComesFromXeWithResizableBarOff) {
+    ProbeContext ctx(std::filesystem::path(CANRUN_SYSROOTS) / "desktop_arc_a770");
+    const auto r = detect_hardware(ctx);
+    ASSERT_EQ(r.gpus.size(), 2U);
+    const auto& arc = r.gpus[1];
+    EXPECT_EQ(arc.name, "Intel Arc A770");
+    EXPECT_EQ(arc.kind, GpuKind::Discrete);
+    EXPECT_EQ(arc.vram_total_bytes, 16ULL << 30U);
+    EXPECT_EQ(arc.bandwidth_gbps, 560.0);
+    EXPECT_NE(std::find(arc.sources.begin(), arc.sources.end(), "xe"), arc.sources.end());
+    // The iGPU shares RAM: 3/4 of it, as Mesa's Vulkan driver offers.
+    EXPECT_EQ(r.gpus[0].vram_total_bytes, r.memory.total_bytes / 4 * 3);
+    ASSERT_EQ(r.disks.size(), 1U);
+    EXPECT_EQ(r.disks[0].kind, DiskKind::Hdd);
+    EXPECT_EQ(r.disks[0].mount, "/srv/models");
+    EXPECT_EQ(r.disks[0].device, "sda");
+}
+
+TEST(Fixture, MeteorLakeNpuIsFoundOnTheAccelClass) {
+    ProbeContext ctx(std::filesystem::path(CANRUN_SYSROOTS) / "laptop_meteor_lake_npu");
+    const auto r = detect_hardware(ctx);
+    ASSERT_EQ(r.npus.size(), 1U);
+    EXPECT_EQ(r.npus[0].vendor, "Intel");
+    EXPECT_EQ(r.npus[0].name, "Intel AI Boost NPU (Meteor Lake)");
+    EXPECT_EQ(r.npus[0].driver, "intel_vpu");
+    EXPECT_EQ(r.npus[0].pci, "0000:00:0b.0");
+    EXPECT_EQ(r.cpu.performance_cores, 6U);
+    EXPECT_EQ(r.cpu.efficiency_cores, 10U);
+}
+
+TEST(Fixture, Rk3588NpuWithItsDriverAndRootOnFlash) {
+    ProbeContext ctx(std::filesystem::path(CANRUN_SYSROOTS) / "orangepi5_rk3588s");
+    const auto r = detect_hardware(ctx);
+    ASSERT_EQ(r.npus.size(), 1U);
+    EXPECT_EQ(r.npus[0].vendor, "Rockchip");
+    EXPECT_EQ(r.npus[0].driver, "rknpu");
+    EXPECT_EQ(r.system.board, "Orange Pi 5");
+    ASSERT_EQ(r.disks.size(), 1U);
+    EXPECT_EQ(r.disks[0].kind, DiskKind::Flash);
 }
 
 TEST(Fixture, VmIsFlaggedAndItsVgaIgnored) {

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <gtest/gtest.h>
 
+#include "has_note.h"
 #include "hw/probe.h"
 
 namespace canrun::hw {
@@ -14,14 +15,7 @@ HardwareReport detect_with(const char* library, std::chrono::milliseconds timeou
     return detect_hardware(ctx);
 }
 
-bool has_note(const HardwareReport& r, std::string_view probe, std::string_view text) {
-    for (const auto& n : r.notes) {
-        if (n.probe == probe && n.message.find(text) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
+using test::has_note;
 
 TEST(NvmlProbe, FillsTheGpuFoundOnPci) {
     const auto r = detect_with(FAKE_NVML);

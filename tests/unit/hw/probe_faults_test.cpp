@@ -1,20 +1,14 @@
 // Missing, empty and garbage sysfs/procfs files: detection completes and says what it missed.
 #include <gtest/gtest.h>
 
+#include "has_note.h"
 #include "hw/probe.h"
 #include "temp_sysroot.h"
 
 namespace canrun::hw {
 namespace {
 
-bool has_note(const HardwareReport& r, std::string_view probe, std::string_view text) {
-    for (const auto& n : r.notes) {
-        if (n.probe == probe && n.message.find(text) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
+using test::has_note;
 
 HardwareReport detect(const test::TempSysroot& root) {
     ProbeContext ctx(root.root());

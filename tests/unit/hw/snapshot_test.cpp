@@ -54,7 +54,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, ReplayEachFixture,
                          testing::Values("desktop_rtx4090", "desktop_rtx3090_rtx3060", "laptop_iris_xe",
                                          "laptop_rtx4060_hybrid", "desktop_rx7900xtx", "apu_strix_halo",
                                          "rpi5_8gb", "server_8x_h100", "server_ascend_910b", "vm_no_gpu",
-                                         "jetson_agx_orin_64gb"));
+                                         "jetson_agx_orin_64gb", "desktop_arc_a770",
+                                         "laptop_meteor_lake_npu", "orangepi5_rk3588s"));
 
 TEST(Snapshot, RecordsNvmlAnswersFromALibrary) {
     ProbeContext live(fixture("desktop_rtx4090"));

@@ -55,7 +55,7 @@ void add_jetson_gpu(const KnownBoard& b, HardwareReport& r) {
     }
     g.sources.emplace_back("device-tree");
     r.gpus.push_back(std::move(g));
-    r.note("board", "Jetson: the GPU shares all system memory; budget = RAM");
+    r.note("board", "board.jetson_unified");
 }
 
 }  // namespace
@@ -76,8 +76,8 @@ void probe_board_linux(const ProbeContext& ctx, HardwareReport& r) {
         if (b.bandwidth_gbps > 0 && !r.memory.bandwidth_gbps) {
             r.memory.bandwidth_gbps = b.bandwidth_gbps;
             r.memory.bandwidth_source = "board";
-            r.note("board", fmt::format("memory bandwidth {:.1f} GB/s from the board's spec ({})",
-                                        b.bandwidth_gbps, b.source));
+            r.note("board", "board.bandwidth_from_spec",
+                   {fmt::format("{:.1f}", b.bandwidth_gbps), std::string(b.source)});
         }
         if (!b.jetson_gpu.empty()) {
             add_jetson_gpu(b, r);

@@ -144,8 +144,7 @@ void probe_cpu_linux(const ProbeContext& ctx, HardwareReport& r) {
     const auto text = ctx.read("/proc/cpuinfo");
     const auto info = parse_cpuinfo(text.value_or(""));
     if (!text || info.processors == 0) {
-        r.note("cpu", "/proc/cpuinfo missing or unreadable; CPU model and features unknown",
-               NoteSeverity::Warning);
+        r.warn("cpu", "cpu.no_cpuinfo");
     }
     cpu.model = info.model;
     cpu.vendor = info.vendor;
@@ -159,7 +158,7 @@ void probe_cpu_linux(const ProbeContext& ctx, HardwareReport& r) {
     cpu.physical_cores = info.physical_cores ? info.physical_cores : count_cores(ctx, online);
     if (!cpu.physical_cores) {
         cpu.physical_cores = cpu.logical_cores;
-        r.note("cpu", "CPU topology not readable; physical cores assumed equal to logical cores");
+        r.note("cpu", "cpu.no_topology");
     }
     if (info.hypervisor && r.system.virtualization.empty()) {
         r.system.virtualization = "vm";

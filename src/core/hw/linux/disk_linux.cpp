@@ -96,7 +96,7 @@ void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
     d.path = asked.empty() ? "/" : asked;
     const auto m = mount_of(ctx, d.path);
     if (!m) {
-        r.note("disk", "/proc/self/mounts missing; the model disk is unknown");
+        r.note("disk", "disk.no_mounts");
         return;
     }
     d.mount = m->point;
@@ -104,7 +104,7 @@ void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
     if (m->source.rfind("/dev/", 0) == 0) {
         auto dev = m->source.substr(5);
         if (dev.rfind("mapper/", 0) == 0 || dev.rfind("dm-", 0) == 0) {
-            r.note("disk", fmt::format("{} is a device-mapper volume; its disk type is not traced", m->source));
+            r.note("disk", "disk.device_mapper", {m->source});
         } else {
             d.device = whole_disk(ctx, dev);
         }
@@ -112,7 +112,7 @@ void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
     d.kind = d.device.empty() ? kind_of(ctx, "", m->fs) : kind_of(ctx, d.device, m->fs);
     read_space(ctx, d);
     if (!d.free_bytes) {
-        r.note("disk", fmt::format("free space of {} unknown", d.mount));
+        r.note("disk", "disk.free_unknown", {d.mount});
     }
     r.disks.push_back(std::move(d));
 }

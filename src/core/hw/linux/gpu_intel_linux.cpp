@@ -1,5 +1,6 @@
 // Intel enrichment (i915 / xe): integrated GPUs (Iris Xe, Arc iGPU) share system memory;
-// discrete Arc cards have local memory, seen here as the size of their memory BAR.
+// discrete Arc cards have local memory: from the xe driver's tile files, from the lmem files of
+// Intel's packaged i915, else as the size of their memory BAR (resizable BAR on).
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -47,21 +48,70 @@ void enrich_integrated(GpuInfo& g, HardwareReport& r) {
     g.bandwidth_gbps = r.memory.bandwidth_gbps;
     g.bandwidth_source = r.memory.bandwidth_gbps ? "system-memory" : "";
     g.sources.emplace_back(g.driver.empty() ? "intel" : g.driver);
-    r.note("gpu-intel", fmt::format("{}: integrated; shares system memory, budget 3/4 of RAM as "
-                                    "Mesa's Vulkan driver offers", g.pci));
+    r.note("gpu-intel", "gpu-intel.integrated_budget", {g.pci});
+}
+
+// xe: local memory per tile, /sys/bus/pci/devices/<addr>/tile<N>/physical_vram_size_bytes
+// (drivers/gpu/drm/xe/xe_tile_sysfs.c; slightly above the usable size, the driver reserves a
+// little). Summed over tiles.
+std::optional<std::uint64_t> xe_vram(const ProbeContext& ctx, const std::string& dir) {
+    std::uint64_t total = 0;
+    for (const auto& entry : ctx.list(dir)) {
+        if (entry.rfind("tile", 0) == 0) {
+            total += read_u64(ctx, fmt::format("{}/{}/physical_vram_size_bytes", dir, entry)).value_or(0);
+        }
+    }
+    return total > 0 ? std::optional(total) : std::nullopt;
+}
+
+// i915 as packaged by Intel (out-of-tree DKMS / backports): lmem_total_bytes and
+// lmem_avail_bytes on the DRM card, /sys/class/drm/card<N>/. Mainline i915 has neither.
+std::optional<std::string> drm_card_of(const ProbeContext& ctx, const std::string& pci) {
+    for (const auto& card : ctx.list("/sys/class/drm")) {
+        if (card.rfind("card", 0) != 0 || card.find('-') != std::string::npos) {
+            continue;
+        }
+        const auto target = ctx.link(fmt::format("/sys/class/drm/{}/device", card));
+        if (target && pci_address_in(*target) == pci) {
+            return card;
+        }
+    }
+    return std::nullopt;
+}
+
+bool enrich_from_driver(const ProbeContext& ctx, GpuInfo& g, HardwareReport& r) {
+    const std::string dir = "/sys/bus/pci/devices/" + g.pci;
+    if (const auto vram = xe_vram(ctx, dir)) {
+        g.vram_total_bytes = vram;
+        g.sources.emplace_back("xe");
+        r.note("gpu-intel", "gpu-intel.lmem_from_driver", {g.pci, format_bytes(*vram), "xe"});
+        return true;
+    }
+    const auto card = drm_card_of(ctx, g.pci);
+    const auto lmem = card ? read_u64(ctx, "/sys/class/drm/" + *card + "/lmem_total_bytes") : std::nullopt;
+    if (!lmem || *lmem == 0) {
+        return false;
+    }
+    g.vram_total_bytes = lmem;
+    const auto avail = read_u64(ctx, "/sys/class/drm/" + *card + "/lmem_avail_bytes");
+    g.vram_free_bytes = avail && *avail <= *lmem ? avail : std::nullopt;
+    g.sources.emplace_back("i915");
+    r.note("gpu-intel", "gpu-intel.lmem_from_driver", {g.pci, format_bytes(*lmem), "i915"});
+    return true;
 }
 
 void enrich_discrete(const ProbeContext& ctx, GpuInfo& g, HardwareReport& r) {
+    if (enrich_from_driver(ctx, g, r)) {
+        return;
+    }
     const auto bar = largest_bar(ctx, "/sys/bus/pci/devices/" + g.pci);
     if (bar && *bar >= 2 * kGiB) {
         g.vram_total_bytes = bar;  // resizable BAR exposes all local memory
         g.sources.emplace_back("pci-bar");
-        r.note("gpu-intel", fmt::format("{}: local memory {} from the resizable BAR; free memory "
-                                        "unknown", g.pci, format_bytes(*bar)));
+        r.note("gpu-intel", "gpu-intel.lmem_from_bar", {g.pci, format_bytes(*bar)});
         return;
     }
-    r.note("gpu-intel", fmt::format("{}: local memory size not exposed (resizable BAR off?); "
-                                    "use --vram", g.pci), NoteSeverity::Warning);
+    r.warn("gpu-intel", "gpu-intel.lmem_unknown", {g.pci});
 }
 
 }  // namespace
@@ -72,9 +122,7 @@ void probe_gpu_intel_linux(const ProbeContext& ctx, HardwareReport& r) {
             continue;
         }
         if (g.driver != "i915" && g.driver != "xe") {
-            r.note("gpu-intel", fmt::format("{}: no i915/xe driver bound ('{}'); not usable for compute",
-                                            g.pci, g.driver.empty() ? "none" : g.driver),
-                   NoteSeverity::Warning);
+            r.warn("gpu-intel", "gpu-intel.no_driver", {g.pci, g.driver.empty() ? "none" : g.driver});
             continue;
         }
         if (g.kind == GpuKind::Integrated) {

@@ -52,8 +52,7 @@ std::optional<GpuInfo> read_pci_gpu(const ProbeContext& ctx, const std::string& 
     const auto vendor = read_hex(ctx, dir + "/vendor");
     const auto device = read_hex(ctx, dir + "/device");
     if (!vendor || !device || *vendor > 0xFFFF || *device > 0xFFFF) {
-        r.note("gpu-pci", fmt::format("{}: display controller with unreadable vendor/device IDs", addr),
-               NoteSeverity::Warning);
+        r.warn("gpu-pci", "gpu-pci.unreadable_ids", {addr});
         return std::nullopt;
     }
     const auto vid = static_cast<std::uint16_t>(*vendor);
@@ -63,8 +62,7 @@ std::optional<GpuInfo> read_pci_gpu(const ProbeContext& ctx, const std::string& 
     const bool huawei_bmc = vid == 0x19e5 && did == 0x1711;  // Hi171x BMC VGA on Huawei servers
     if (huawei_bmc ||
         std::find(kNoComputeVendors.begin(), kNoComputeVendors.end(), vid) != kNoComputeVendors.end()) {
-        r.note("gpu-pci", fmt::format("{}: {} is a display adapter without compute; ignored", addr,
-                                      pci_device_name(ctx, vid, did, revision)));
+        r.note("gpu-pci", "gpu-pci.no_compute", {addr, pci_device_name(ctx, vid, did, revision)});
         return std::nullopt;
     }
     GpuInfo g;
@@ -103,8 +101,7 @@ void cross_check_drm(const ProbeContext& ctx, HardwareReport& r) {
             it->sources.emplace_back("drm");
         } else if (addr.empty()) {
             const auto driver = link_name(ctx, fmt::format("/sys/class/drm/{}/device/driver", card));
-            r.note("gpu-pci", fmt::format("{} ({}): not a PCI GPU; left to the board probe", card,
-                                          driver.value_or("unknown driver")));
+            r.note("gpu-pci", "gpu-pci.not_pci", {card, driver.value_or("?")});
         }
     }
 }
@@ -114,7 +111,7 @@ void cross_check_drm(const ProbeContext& ctx, HardwareReport& r) {
 void probe_gpu_pci_linux(const ProbeContext& ctx, HardwareReport& r) {
     const auto devices = ctx.list(kPciDevices);
     if (devices.empty()) {
-        r.note("gpu-pci", "no PCI devices listed (/sys/bus/pci/devices); GPUs may be missing");
+        r.note("gpu-pci", "gpu-pci.no_pci_devices");
     }
     for (const auto& addr : devices) {
         if (auto g = read_pci_gpu(ctx, addr, r)) {

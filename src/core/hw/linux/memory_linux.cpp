@@ -42,8 +42,7 @@ std::vector<MemoryDevice> dmi_memory_devices(const ProbeContext& ctx) {
 void read_dmi(const ProbeContext& ctx, HardwareReport& r) {
     const auto devices = dmi_memory_devices(ctx);
     if (devices.empty()) {
-        r.note("memory", "no SMBIOS memory records (/sys/firmware/dmi/entries/17-*, root only on "
-                         "some systems); memory type, speed and bandwidth unknown");
+        r.note("memory", "memory.no_smbios");
         return;
     }
     bool soldered = false;
@@ -53,7 +52,7 @@ void read_dmi(const ProbeContext& ctx, HardwareReport& r) {
     const bool many_channels = soldered || r.system.form_factor == FormFactor::Server;
     const auto bw = memory_bandwidth(devices, many_channels ? 16 : 2);
     if (!bw) {
-        r.note("memory", "SMBIOS memory records lack speed or width; bandwidth unknown");
+        r.note("memory", "memory.smbios_incomplete");
         return;
     }
     auto& m = r.memory;
@@ -63,9 +62,9 @@ void read_dmi(const ProbeContext& ctx, HardwareReport& r) {
     m.channels = bw->channels;
     m.bandwidth_gbps = bw->gbps;
     m.bandwidth_source = "dmi";
-    r.note("memory", fmt::format("bandwidth {:.1f} GB/s = {} MT/s x {} x 64-bit channels "
-                                 "(channels assumed from the populated modules)",
-                                 bw->gbps, bw->speed_mts, bw->channels));
+    r.note("memory", "memory.bandwidth_from_dmi",
+           {fmt::format("{:.1f}", bw->gbps), fmt::format("{}", bw->speed_mts),
+            fmt::format("{}", bw->channels)});
 }
 
 }  // namespace
@@ -74,8 +73,7 @@ void probe_memory_linux(const ProbeContext& ctx, HardwareReport& r) {
     const auto text = ctx.read("/proc/meminfo");
     const auto total = text ? meminfo_bytes(*text, "MemTotal") : std::nullopt;
     if (!total) {
-        r.note("memory", "/proc/meminfo missing or unreadable; memory size unknown",
-               NoteSeverity::Warning);
+        r.warn("memory", "memory.no_meminfo");
     } else {
         r.memory.total_bytes = *total;
         r.memory.available_bytes = meminfo_bytes(*text, "MemAvailable");

@@ -96,7 +96,7 @@ void probe_ascend(const ProbeContext& ctx, HardwareReport& r) {
     const auto smi = ctx.answer("cmd:npu-smi-info", run_npu_smi);
     const auto chips = smi ? parse_npu_smi_info(*smi) : std::vector<NpuSmiChip>{};
     if (chips.empty()) {
-        r.note("npu", "Ascend NPUs found but npu-smi gave no answer; HBM size unknown");
+        r.note("npu", "npu.ascend_no_smi");
     }
     for (auto& n : found) {
         for (const auto& c : chips) {
@@ -117,7 +117,7 @@ void probe_rknpu(const ProbeContext& ctx, HardwareReport& r) {
         return;
     }
     if (ctx.list("/sys/module/rknpu").empty() && !ctx.read("/sys/module/rknpu/version")) {
-        r.note("npu", "RK3588 found but the rknpu driver is not loaded; its NPU is not usable");
+        r.note("npu", "npu.rknpu_not_loaded");
         return;
     }
     r.npus.push_back({"Rockchip", "Rockchip RK3588 NPU (6 TOPS INT8)", "rknpu", "", {}, {},

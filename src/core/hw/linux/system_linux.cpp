@@ -95,7 +95,7 @@ void probe_system_linux(const ProbeContext& ctx, HardwareReport& r) {
     const auto version = to_lower(ctx.read_line("/proc/version").value_or(""));
     s.wsl = version.find("microsoft") != std::string::npos || version.find("wsl") != std::string::npos;
     if (s.wsl) {
-        r.note("system", "WSL: GPUs appear through /dev/dxg; sysfs shows no PCI GPU, NVML still works");
+        r.note("system", "system.wsl");
     }
 }
 

@@ -45,11 +45,8 @@ GpuInfo apple_gpu(const MacGpu& mg, const SysctlValues& sysctl, HardwareReport& 
     g.bandwidth_gbps = apple_chip_bandwidth_gbps(mg.name, mg.cores);
     g.bandwidth_source = g.bandwidth_gbps ? "apple-soc" : "";
     g.sources = {"system_profiler", "sysctl"};
-    r.note("gpu-apple", wired && *wired > 0
-                            ? fmt::format("GPU budget {} from iogpu.wired_limit_mb", format_bytes(*g.vram_total_bytes))
-                            : fmt::format("GPU budget {} = Metal's default working-set limit (2/3 of RAM up to "
-                                          "36 GiB, 3/4 above); raise it with sudo sysctl iogpu.wired_limit_mb=N",
-                                          format_bytes(*g.vram_total_bytes)));
+    r.note("gpu-apple", wired && *wired > 0 ? "gpu-apple.budget_wired_limit" : "gpu-apple.budget_default",
+           {format_bytes(*g.vram_total_bytes)});
     return g;
 }
 
@@ -93,8 +90,7 @@ HardwareReport macos_report(std::string_view sysctl_text, std::string_view profi
     }
     const auto gpus = parse_system_profiler_displays(profiler_json);
     if (!gpus) {
-        r.note("gpu-apple", "system_profiler SPDisplaysDataType gave no JSON; GPUs unknown",
-               NoteSeverity::Warning);
+        r.warn("gpu-apple", "gpu-apple.no_displays_json");
         return r;
     }
     for (const auto& mg : *gpus) {

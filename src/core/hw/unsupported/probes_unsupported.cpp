@@ -8,8 +8,7 @@ namespace canrun::hw {
 namespace {
 
 void probe_unsupported(const ProbeContext& /*ctx*/, HardwareReport& r) {
-    r.note("system", "hardware detection is not supported on this OS; use --hw, --vram and --ram",
-           NoteSeverity::Warning);
+    r.warn("system", "system.unsupported_os");
 }
 
 constexpr std::array kProbes = {

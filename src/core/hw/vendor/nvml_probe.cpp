@@ -1,11 +1,11 @@
-// NVIDIA enrichment through NVML, opened with dlopen. The query runs on a worker thread; if it
-// does not answer within the context's timeout (about 2 s) it is abandoned and noted.
+// NVIDIA enrichment through NVML, opened with dlopen. The query runs on a worker thread
+// (vendor/bounded_call.h); if it does not answer within the context's timeout (about 2 s) it
+// is abandoned and noted.
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
-#include <future>
-#include <thread>
 
+#include "hw/vendor/bounded_call.h"
 #include "hw/vendor/dynamic_library.h"
 #include "hw/vendor/nvml_api.h"
 #include "hw/vendor/nvml_reading.h"
@@ -160,22 +160,18 @@ std::optional<std::string> query_nvml_live(const ProbeContext& ctx) {
     if (!lib) {
         return format_nvml_reading({.error = "NVML not available (" + lib.error().message + ")"});
     }
-    auto shared = std::make_shared<DynamicLibrary>(std::move(*lib));
-    auto promise = std::make_shared<std::promise<NvmlReading>>();
-    auto future = promise->get_future();
-    std::thread([shared, promise] { promise->set_value(query(*shared)); }).detach();
-    if (future.wait_for(ctx.vendor.timeout) != std::future_status::ready) {
-        shared->leak();  // the worker may still be inside the library: never unload it
+    auto reading = call_bounded(std::move(*lib), ctx.vendor.timeout, query);
+    if (!reading) {
         return format_nvml_reading({.error = fmt::format("NVML gave no answer within {} ms; abandoned",
                                                          ctx.vendor.timeout.count())});
     }
-    return format_nvml_reading(future.get());
+    return format_nvml_reading(*reading);
 }
 
 void probe_nvml(const ProbeContext& ctx, HardwareReport& r) {
     const bool explicit_lib = !ctx.vendor.nvml_library.empty();
     if (!ctx.vendor.use_vendor_libraries && !ctx.is_replay()) {
-        r.note("nvml", "vendor libraries disabled (--no-vendor-libs)");
+        r.note("nvml", "vendor.disabled", {"NVML"});
         return;
     }
     const bool any_nvidia = std::any_of(r.gpus.begin(), r.gpus.end(), [](const GpuInfo& g) {

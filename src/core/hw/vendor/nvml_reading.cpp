@@ -108,16 +108,16 @@ std::optional<double> nvml_bandwidth_gbps(const NvmlGpu& g) {
 
 void apply_nvml_reading(const NvmlReading& reading, HardwareReport& r) {
     if (!reading.error.empty()) {
-        r.note("nvml", reading.error);
+        r.note("nvml", "nvml.unavailable", {reading.error});
         return;
     }
     for (const auto& n : reading.notes) {
-        r.note("nvml", n);
+        r.note("nvml", "nvml.partial", {n});
     }
     for (const auto& ng : reading.gpus) {
         auto it = std::find_if(r.gpus.begin(), r.gpus.end(), [&](const GpuInfo& g) { return g.pci == ng.pci; });
         if (it == r.gpus.end()) {
-            r.note("nvml", fmt::format("{} ({}) not seen on PCI; added from NVML", ng.pci, ng.name));
+            r.note("nvml", "nvml.added_gpu", {ng.pci, ng.name});
             r.gpus.push_back(GpuInfo{.vendor = GpuVendor::Nvidia, .pci = ng.pci});
             it = std::prev(r.gpus.end());
         }

@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::array kVendorProbes = {
     Probe{"nvml", "NVIDIA GPUs through libnvidia-ml (dlopen)", probe_nvml},
+    Probe{"rocm-smi", "AMD GPUs through librocm_smi64 (dlopen)", probe_rocm_smi},
 };
 
 }  // namespace
