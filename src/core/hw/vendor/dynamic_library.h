@@ -22,9 +22,6 @@ public:
         return reinterpret_cast<Fn*>(symbol(name));
     }
 
-    /// Keeps the library loaded forever (a hung call may still be running inside it).
-    void leak() { (void)handle_.release(); }
-
 private:
     struct Closer {
         void operator()(void* h) const;
