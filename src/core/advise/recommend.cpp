@@ -1,7 +1,9 @@
 #include "advise/recommend.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -28,16 +30,23 @@ constexpr double kSpeedWeight = 2;
 constexpr double kSpeedCap = 4;
 
 // The quantizations tried, best first. F16 only for small models; gpt-oss ships as MXFP4.
-const std::vector<std::string>& ladder(const catalog::CatalogModel& m) {
+enum class LadderId { Small, Default, Mxfp4 };
+constexpr std::size_t kLadderCount = 3;
+
+LadderId ladder_id(const catalog::CatalogModel& m) {
+    if (m.arch.gguf_arch == "gpt-oss") {
+        return LadderId::Mxfp4;
+    }
+    return m.params <= 4'500'000'000ULL ? LadderId::Small : LadderId::Default;
+}
+
+const std::vector<std::string>& ladder(LadderId id) {
     static const std::vector<std::string> kSmall = {"F16",    "Q8_0",   "Q6_K", "Q5_K_M",
                                                     "Q4_K_M", "Q3_K_M", "Q2_K"};
     static const std::vector<std::string> kDefault = {"Q8_0",   "Q6_K",   "Q5_K_M",
                                                       "Q4_K_M", "Q3_K_M", "Q2_K"};
     static const std::vector<std::string> kMxfp4 = {"MXFP4_MOE"};
-    if (m.arch.gguf_arch == "gpt-oss") {
-        return kMxfp4;
-    }
-    return m.params <= 4'500'000'000ULL ? kSmall : kDefault;
+    return id == LadderId::Mxfp4 ? kMxfp4 : id == LadderId::Small ? kSmall : kDefault;
 }
 
 double quant_cost(const catalog::QuantsCatalog& quants, const std::string& name) {
@@ -128,18 +137,37 @@ double model_quality(const catalog::CatalogModel& m) {
 
 namespace {
 
+// A quantization's whole-file bits per weight and quality cost, looked up once per call.
+struct RungFacts {
+    double bpw = 0;
+    double cost = 0;
+};
+
 struct Ctx {
     const catalog::QuantsCatalog& quants;
     const estimate::Machine& machine;
     const RecommendRequest& request;
     const estimate::MemoryTuning& memory_tuning;
     const estimate::SpeedTuning& speed_tuning;
+    std::array<std::vector<RungFacts>, kLadderCount> facts{};  // per ladder, per rung
+
+    const RungFacts& rung(LadderId id, std::size_t k) const {
+        return facts[static_cast<std::size_t>(id)][k];
+    }
 };
+
+void fill_rung_facts(Ctx& c) {
+    for (std::size_t i = 0; i < kLadderCount; ++i) {
+        for (const auto& q : ladder(static_cast<LadderId>(i))) {
+            c.facts[i].push_back(RungFacts{bulk_bpw(c.quants, q), quant_cost(c.quants, q)});
+        }
+    }
+}
 
 // A model at one quantization of its ladder, as screened with its quick shape.
 struct Candidate {
     const catalog::CatalogModel* model = nullptr;
-    std::size_t rung = 0;  // index into ladder(*model)
+    std::size_t rung = 0;  // index into ladder(ladder_id(*model))
     double score = 0;
     double tps = 0;
 };
@@ -155,37 +183,49 @@ bool runs(const FitResult& f) {
     return f.placement.mode != estimate::PlacementMode::WontFit && !f.problem;
 }
 
-double score_of(const Ctx& c, const catalog::CatalogModel& m, const std::string& quant,
+// `speed`: decode speed over the floor, clamped to [1, kSpeedCap].
+double score_of(const Ctx& c, const catalog::CatalogModel& m, double quality, double cost,
+                double speed) {
+    return quality - cost + (c.request.prefer_zh && m.zh_strong ? kZhBonus : 0) +
+           kSpeedWeight * std::log2(speed);
+}
+
+double score_at(const Ctx& c, const catalog::CatalogModel& m, double quality, double cost,
                 double tps) {
     const double floor = std::max(0.1, c.request.min_tps);
-    const double speed = std::clamp(tps / floor, 1.0, kSpeedCap);
-    return model_quality(m) - quant_cost(c.quants, quant) +
-           (c.request.prefer_zh && m.zh_strong ? kZhBonus : 0) + kSpeedWeight * std::log2(speed);
+    return score_of(c, m, quality, cost, std::clamp(tps / floor, 1.0, kSpeedCap));
 }
 
 // Screens a model's ladder with quick shapes: the best-scoring rung that runs at the speed
-// floor. `fastest` keeps the quickest rung that runs at all.
+// floor. With `fastest` it also keeps the quickest rung that runs at all and tries every rung;
+// without, it skips rungs whose score could not beat the best even at the capped speed bonus
+// (the same answer, fewer fits).
 std::optional<Candidate> screen(const Ctx& c, const catalog::CatalogModel& m,
-                                std::optional<Candidate>& fastest) {
+                                std::optional<Candidate>* fastest) {
     const std::uint64_t ceiling = memory_ceiling(c.machine, c.request.fit.cpu_only);
-    const auto& rungs = ladder(m);
+    const LadderId id = ladder_id(m);
+    const auto& rungs = ladder(id);
+    const double quality = model_quality(m);
     std::optional<Candidate> best;
     for (std::size_t k = 0; k < rungs.size(); ++k) {
-        const double bpw = bulk_bpw(c.quants, rungs[k]);
-        if (static_cast<double>(m.params) * bpw / 8 > static_cast<double>(ceiling)) {
+        const RungFacts& f = c.rung(id, k);
+        if (static_cast<double>(m.params) * f.bpw / 8 > static_cast<double>(ceiling)) {
             continue;
         }
-        const auto fit = quick_fit(c, quick_shape(m, bpw), rungs[k]);
+        if (fastest == nullptr && best && score_of(c, m, quality, f.cost, kSpeedCap) <= best->score) {
+            continue;
+        }
+        const auto fit = quick_fit(c, quick_shape(m, f.bpw), rungs[k]);
         if (!runs(fit)) {
             continue;
         }
         const double tps = fit.speed.decode_tps.p50;
-        const Candidate cand{&m, k, score_of(c, m, rungs[k], tps), tps};
+        const Candidate cand{&m, k, score_at(c, m, quality, f.cost, tps), tps};
         if (tps >= c.request.min_tps && (!best || cand.score > best->score)) {
             best = cand;
         }
-        if (!fastest || cand.tps > fastest->tps) {
-            fastest = cand;
+        if (fastest != nullptr && (!*fastest || cand.tps > (*fastest)->tps)) {
+            *fastest = cand;
         }
     }
     return best;
@@ -194,7 +234,8 @@ std::optional<Candidate> screen(const Ctx& c, const catalog::CatalogModel& m,
 // The exact answer for a candidate: its rung, or the next one down when the exact shape no
 // longer fits or meets the floor. `floor` false accepts any speed (the fallback pick).
 std::optional<Pick> verify(const Ctx& c, const Candidate& cand, bool floor) {
-    const auto& rungs = ladder(*cand.model);
+    const LadderId id = ladder_id(*cand.model);
+    const auto& rungs = ladder(id);
     for (std::size_t k = cand.rung; k < std::min(rungs.size(), cand.rung + 2); ++k) {
         auto shape = shape_for(*cand.model, rungs[k]);
         if (!shape) {
@@ -211,8 +252,8 @@ std::optional<Pick> verify(const Ctx& c, const Candidate& cand, bool floor) {
         p.shape = std::move(shape->shape);
         p.file_bytes = shape->file_bytes;
         p.quality = model_quality(*cand.model);
-        p.quant_cost = quant_cost(c.quants, rungs[k]);
-        p.score = score_of(c, *cand.model, rungs[k], p.fit.speed.decode_tps.p50);
+        p.quant_cost = c.rung(id, k).cost;
+        p.score = score_at(c, *cand.model, p.quality, p.quant_cost, p.fit.speed.decode_tps.p50);
         p.below_floor = p.fit.speed.decode_tps.p50 < c.request.min_tps;
         return p;
     }
@@ -232,26 +273,78 @@ void explain(Pick& p, const RecommendRequest& req) {
 // Candidates tried per size class before giving up on it (each try is an exact layout).
 constexpr std::size_t kTriesPerClass = 4;
 
+// A size class's candidates, and the best kTriesPerClass scores among them (descending).
+struct ClassCandidates {
+    std::vector<Candidate> all;
+    std::vector<double> top;
+
+    void add(const Candidate& cand) {
+        all.push_back(cand);
+        top.insert(std::upper_bound(top.begin(), top.end(), cand.score, std::greater<>()),
+                   cand.score);
+        if (top.size() > kTriesPerClass) {
+            top.pop_back();
+        }
+    }
+    // Whether kTriesPerClass candidates already score above `score` (a model that cannot
+    // score more would never be tried).
+    bool beats(double score) const { return top.size() == kTriesPerClass && score < top.back(); }
+};
+
+// The most a model could score: its cheapest rung at the capped speed bonus.
+double best_possible(const Ctx& c, const catalog::CatalogModel& m) {
+    const LadderId id = ladder_id(m);
+    double cost = c.rung(id, 0).cost;
+    for (std::size_t k = 1; k < ladder(id).size(); ++k) {
+        cost = std::min(cost, c.rung(id, k).cost);
+    }
+    return score_of(c, m, model_quality(m), cost, kSpeedCap);
+}
+
+// Nothing met the speed floor: the quickest rung of any model, whatever its speed.
+void add_fastest(const Ctx& c, const catalog::ModelCatalog& models, Recommendation& r) {
+    std::optional<Candidate> fastest;
+    for (const auto& m : models.models) {
+        if (!size_class_of(m).empty() && serves(m, c.request.use)) {
+            screen(c, m, &fastest);
+        }
+    }
+    if (fastest) {
+        if (auto p = verify(c, *fastest, false)) {
+            r.picks.push_back(std::move(*p));
+            r.notes.emplace_back("recommend.nothing_meets_speed_floor");
+        }
+    }
+}
+
 }  // namespace
 
 Recommendation recommend(const catalog::ModelCatalog& models, const catalog::QuantsCatalog& quants,
                          const estimate::Machine& machine, const RecommendRequest& request,
                          const estimate::MemoryTuning& memory_tuning,
                          const estimate::SpeedTuning& speed_tuning) {
-    const Ctx c{quants, machine, request, memory_tuning, speed_tuning};
-    std::map<std::string, std::vector<Candidate>> by_class;
-    std::optional<Candidate> fastest;
+    Ctx c{quants, machine, request, memory_tuning, speed_tuning};
+    fill_rung_facts(c);
+    std::map<std::string, ClassCandidates> by_class;
     for (const auto& m : models.models) {
-        if (!size_class_of(m).empty() && serves(m, request.use)) {
-            if (auto cand = screen(c, m, fastest)) {
-                by_class[size_class_of(m)].push_back(*cand);
-            }
+        const std::string cls = size_class_of(m);
+        if (cls.empty() || !serves(m, request.use)) {
+            continue;
+        }
+        auto& in_class = by_class[cls];
+        if (in_class.beats(best_possible(c, m))) {
+            continue;  // kTriesPerClass candidates score higher than this model can
+        }
+        if (auto cand = screen(c, m, nullptr)) {
+            in_class.add(*cand);
         }
     }
     Recommendation r;
-    for (auto& [cls, cands] : by_class) {
-        std::sort(cands.begin(), cands.end(),
-                  [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    for (auto& [cls, in_class] : by_class) {
+        auto& cands = in_class.all;
+        // Ties keep catalog order.
+        std::stable_sort(cands.begin(), cands.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
         for (std::size_t i = 0; i < std::min(cands.size(), kTriesPerClass); ++i) {
             if (auto p = verify(c, cands[i], true)) {
                 r.picks.push_back(std::move(*p));
@@ -259,11 +352,8 @@ Recommendation recommend(const catalog::ModelCatalog& models, const catalog::Qua
             }
         }
     }
-    if (r.picks.empty() && fastest) {
-        if (auto p = verify(c, *fastest, false)) {
-            r.picks.push_back(std::move(*p));
-            r.notes.emplace_back("recommend.nothing_meets_speed_floor");
-        }
+    if (r.picks.empty()) {
+        add_fastest(c, models, r);
     }
     for (auto& p : r.picks) {
         FitRequest req = request.fit;

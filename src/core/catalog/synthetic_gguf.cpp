@@ -225,15 +225,16 @@ gguf::GgufFile synthesize_gguf(const ArchSpec& spec, gguf::LlamaFtype ftype) {
     file.version = 3;
     file.alignment = kAlignment;
     file.metadata = synthetic_metadata(spec, ftype);
-    const auto recipe = synthetic_tensors(spec);
+    auto recipe = synthetic_tensors(spec);
     const auto types = gguf::quant_types(recipe, quant_model_for(spec), ftype);
+    file.tensors.reserve(recipe.size());
     std::uint64_t header = 4 + 4 + 8 + 8;
     for (const auto& kv : file.metadata) header += serialized_bytes(kv);
     std::uint64_t offset = 0;
     for (std::size_t i = 0; i < recipe.size(); ++i) {
         gguf::TensorInfo t;
-        t.name = recipe[i].name;
-        t.shape = recipe[i].shape;
+        t.name = std::move(recipe[i].name);
+        t.shape = std::move(recipe[i].shape);
         t.type = *gguf::ggml_type_info(types[i]);
         t.elements = 1;
         for (const auto d : t.shape) t.elements *= d;

@@ -115,6 +115,39 @@ TEST(QuantRecipe, Llama31Q4KMTensorCountsAndBytes) {
     EXPECT_EQ(sizes(tensors, types).bytes, 4'912'898'304ULL);
 }
 
+// quant_types visits tensors by (layer, name) whatever order they come in: the same tensor gets
+// the same type from the converter's order and from the reverse. In Q4_K_M the attn_v and
+// ffn_down types depend on that visiting order (use_more_bits by position).
+TEST(QuantRecipe, TypesDoNotDependOnInputOrder) {
+    const auto tensors = llama31_8b();
+    const auto types = quant_types(tensors, llama31_8b_model(), LlamaFtype::Q4_K_M);
+    const std::vector<RecipeTensor> reversed(tensors.rbegin(), tensors.rend());
+    const auto reversed_types = quant_types(reversed, llama31_8b_model(), LlamaFtype::Q4_K_M);
+    ASSERT_EQ(types.size(), reversed_types.size());
+    std::map<std::string, std::uint32_t> by_name;
+    for (std::size_t i = 0; i < tensors.size(); ++i) by_name[tensors[i].name] = types[i];
+    for (std::size_t i = 0; i < reversed.size(); ++i) {
+        EXPECT_EQ(reversed_types[i], by_name[reversed[i].name]) << reversed[i].name;
+    }
+    // blk.0 and blk.31 are among the first and last eighth: Q6_K; blk.4 is not (use_more_bits).
+    EXPECT_EQ(by_name["blk.0.attn_v.weight"], 14U);
+    EXPECT_EQ(by_name["blk.31.ffn_down.weight"], 14U);
+    EXPECT_EQ(by_name["blk.4.attn_v.weight"], 12U);
+}
+
+// A layer number no converter writes takes the plain sort and still gets the rules.
+TEST(QuantRecipe, HugeLayerNumbersStillSort) {
+    const std::uint64_t e = 4096;
+    const std::vector<RecipeTensor> tensors = {{"blk.4000000000.attn_v.weight", {e, e}, kF16},
+                                               {"blk.0.attn_v.weight", {e, e}, kF16},
+                                               {"output.weight", {e, 32000}, kF16}};
+    QuantModel m = llama31_8b_model();
+    m.n_layer = 2;
+    const auto types = quant_types(tensors, m, LlamaFtype::Q8_0);
+    EXPECT_EQ(types[0], 8U);
+    EXPECT_EQ(types[1], 8U);
+}
+
 TEST(QuantRecipe, Llama31Q3KMAndQ40MatchQuantizeHelp) {
     // memory-model.md §2.2: Q3_K_M 3.74 GiB, Q4_0 4.33-4.34 GiB (quantize.cpp help strings).
     const auto tensors = llama31_8b();
