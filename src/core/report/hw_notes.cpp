@@ -102,6 +102,8 @@ constexpr std::array kNotes = {
              "/proc/self/mounts 缺失；模型所在磁盘未知"},
     NoteText{"disk.device_mapper", "{} is a device-mapper volume; its disk type is not traced",
              "{} 是 device-mapper 卷；未追溯其磁盘类型"},
+    NoteText{"disk.device_mapper_spans", "{} spans {} devices; its type is taken from the first, {}",
+             "{} 跨 {} 个设备；类型按第一个设备 {} 计"},
     NoteText{"disk.free_unknown", "free space of {} unknown", "{} 的空闲空间未知"},
 };
 

@@ -99,6 +99,10 @@ TEST(Fixture, MeteorLakeNpuIsFoundOnTheAccelClass) {
     EXPECT_EQ(r.npus[0].pci, "0000:00:0b.0");
     EXPECT_EQ(r.cpu.performance_cores, 6U);
     EXPECT_EQ(r.cpu.efficiency_cores, 10U);
+    // Root on LVM on LUKS: traced through dm-1 -> dm-0 -> nvme0n1p3.
+    ASSERT_EQ(r.disks.size(), 1U);
+    EXPECT_EQ(r.disks[0].device, "nvme0n1");
+    EXPECT_EQ(r.disks[0].kind, DiskKind::Nvme);
 }
 
 TEST(Fixture, Rk3588NpuWithItsDriverAndRootOnFlash) {

@@ -1,6 +1,7 @@
 // Test helper: does the report hold a note of `probe` whose English text contains `text`?
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "hw/hardware.h"
@@ -16,6 +17,15 @@ inline bool has_note(const hw::HardwareReport& r, std::string_view probe, std::s
         }
     }
     return false;
+}
+
+/// Every note in English, one per line (for failure messages).
+inline std::string all_notes(const hw::HardwareReport& r) {
+    std::string out;
+    for (const auto& n : r.notes) {
+        out += n.probe + ": " + report::hw_note_text(n, report::Lang::En) + "\n";
+    }
+    return out;
 }
 
 }  // namespace canrun::test

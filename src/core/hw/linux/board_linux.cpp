@@ -5,6 +5,7 @@
 
 #include "hw/linux/linux_probes.h"
 #include "util/strings.h"
+#include "util/units.h"
 
 namespace canrun::hw {
 
@@ -15,19 +16,26 @@ struct KnownBoard {
     double bandwidth_gbps;          // peak memory bandwidth; 0 = unknown
     std::string_view jetson_gpu;    // non-empty: a Jetson, with this GPU name
     std::string_view source;
+    std::uint64_t max_ram_gib = 0;  // non-zero: the row applies only up to this much RAM
 };
 
-constexpr std::array<KnownBoard, 7> kBoards = {{
+constexpr std::array<KnownBoard, 10> kBoards = {{
     {"Raspberry Pi 5", 17.1, "", "raspberrypi.com Pi 5 brief: LPDDR4X-4267, 32-bit"},
     {"Raspberry Pi 4", 12.8, "", "raspberrypi.com Pi 4 brief: LPDDR4-3200, 32-bit"},
     {"NVIDIA Jetson AGX Orin", 204.8, "NVIDIA Jetson AGX Orin GPU (Ampere)",
      "nvidia.com Jetson AGX Orin datasheet: 256-bit LPDDR5, 204.8 GB/s"},
     {"NVIDIA Jetson Orin NX", 102.4, "NVIDIA Jetson Orin NX GPU (Ampere)",
      "nvidia.com Jetson Orin NX datasheet: 128-bit LPDDR5, 102.4 GB/s"},
+    {"NVIDIA Jetson Orin Nano", 34.0, "NVIDIA Jetson Orin Nano GPU (Ampere)",
+     "nvidia.com Jetson Orin Nano datasheet (4GB): 64-bit LPDDR5, 34 GB/s", 6},
     {"NVIDIA Jetson Orin Nano", 68.0, "NVIDIA Jetson Orin Nano GPU (Ampere)",
      "nvidia.com Jetson Orin Nano datasheet (8GB): 128-bit LPDDR5, 68 GB/s"},
     {"NVIDIA Orin Nano", 68.0, "NVIDIA Jetson Orin Nano GPU (Ampere)",
      "nvidia.com Jetson Orin Nano datasheet (8GB): 128-bit LPDDR5, 68 GB/s"},
+    {"NVIDIA Jetson Xavier NX", 59.7, "NVIDIA Jetson Xavier NX GPU (Volta)",
+     "nvidia.com Jetson Xavier NX datasheet: 128-bit LPDDR4x, 59.7 GB/s"},
+    {"NVIDIA Jetson Nano", 25.6, "NVIDIA Jetson Nano GPU (Maxwell)",
+     "nvidia.com Jetson Nano datasheet: 64-bit LPDDR4, 25.6 GB/s"},
     {"NVIDIA Jetson", 0.0, "NVIDIA Jetson GPU", "device tree model"},
 }};
 
@@ -70,7 +78,8 @@ void probe_board_linux(const ProbeContext& ctx, HardwareReport& r) {
         r.system.form_factor = FormFactor::Sbc;
     }
     for (const auto& b : kBoards) {
-        if (model.rfind(b.model_prefix, 0) != 0) {
+        if (model.rfind(b.model_prefix, 0) != 0 ||
+            (b.max_ram_gib > 0 && r.memory.total_bytes > b.max_ram_gib * kGiB)) {
             continue;
         }
         if (b.bandwidth_gbps > 0 && !r.memory.bandwidth_gbps) {

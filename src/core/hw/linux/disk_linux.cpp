@@ -1,5 +1,6 @@
 // Disk probe: the filesystem holding the model directory, the block device under it (NVMe, SSD,
-// HDD from queue/rotational) and its free space.
+// HDD from queue/rotational; through LVM/LUKS device-mapper volumes) and its free space.
+#include <algorithm>
 #include <fmt/format.h>
 #include <sys/statvfs.h>
 
@@ -49,6 +50,37 @@ std::string whole_disk(const ProbeContext& ctx, const std::string& dev) {
     return parts.size() >= 2 ? parts[parts.size() - 2] : dev;
 }
 
+// "mapper/vg-root" or "dm-1" -> "dm-1", through /sys/block/dm-*/dm/name.
+std::optional<std::string> dm_node(const ProbeContext& ctx, const std::string& dev) {
+    if (dev.rfind("dm-", 0) == 0) {
+        return dev;
+    }
+    const std::string name = dev.substr(std::string_view("mapper/").size());
+    for (const auto& block : ctx.list("/sys/block")) {
+        if (block.rfind("dm-", 0) == 0 && ctx.read_line("/sys/block/" + block + "/dm/name") == name) {
+            return block;
+        }
+    }
+    return std::nullopt;
+}
+
+// The disk under a device-mapper volume (LVM, LUKS, both stacked): follows the first entry of
+// /sys/block/dm-N/slaves down to a partition or disk. Empty when it cannot be traced.
+std::string disk_under_dm(const ProbeContext& ctx, std::string node, std::size_t& spans) {
+    for (int depth = 0; depth < 8; ++depth) {
+        const auto slaves = ctx.list("/sys/block/" + node + "/slaves");
+        if (slaves.empty()) {
+            return "";
+        }
+        spans = std::max(spans, slaves.size());
+        if (slaves.front().rfind("dm-", 0) != 0) {
+            return whole_disk(ctx, slaves.front());
+        }
+        node = slaves.front();
+    }
+    return "";
+}
+
 DiskKind kind_of(const ProbeContext& ctx, const std::string& disk, const std::string& fs) {
     if (fs == "nfs" || fs == "nfs4" || fs == "cifs" || fs == "smb3" || fs == "9p" || fs == "virtiofs") {
         return DiskKind::Network;
@@ -87,6 +119,18 @@ void read_space(const ProbeContext& ctx, DiskInfo& d) {
     }
 }
 
+void trace_dm(const ProbeContext& ctx, const std::string& source, const std::string& dev, DiskInfo& d,
+              HardwareReport& r) {
+    std::size_t spans = 1;
+    const auto node = dm_node(ctx, dev);
+    d.device = node ? disk_under_dm(ctx, *node, spans) : "";
+    if (d.device.empty()) {
+        r.note("disk", "disk.device_mapper", {source});
+    } else if (spans > 1) {
+        r.note("disk", "disk.device_mapper_spans", {source, fmt::format("{}", spans), d.device});
+    }
+}
+
 }  // namespace
 
 void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
@@ -104,7 +148,7 @@ void probe_disk_linux(const ProbeContext& ctx, HardwareReport& r) {
     if (m->source.rfind("/dev/", 0) == 0) {
         auto dev = m->source.substr(5);
         if (dev.rfind("mapper/", 0) == 0 || dev.rfind("dm-", 0) == 0) {
-            r.note("disk", "disk.device_mapper", {m->source});
+            trace_dm(ctx, m->source, dev, d, r);
         } else {
             d.device = whole_disk(ctx, dev);
         }

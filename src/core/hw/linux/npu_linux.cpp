@@ -22,10 +22,13 @@ struct KnownNpu {
 };
 
 // Device IDs from the kernel drivers (drivers/accel/ivpu/ivpu_drv.h, amdxdna) and pci.ids.
-constexpr std::array<KnownNpu, 9> kNpus = {{
+constexpr std::array<KnownNpu, 12> kNpus = {{
     {0x8086, 0x7d1d, "Intel", "Intel AI Boost NPU (Meteor Lake)"},
     {0x8086, 0xad1d, "Intel", "Intel AI Boost NPU (Arrow Lake)"},
     {0x8086, 0x643e, "Intel", "Intel AI Boost NPU (Lunar Lake)"},
+    {0x8086, 0xb03e, "Intel", "Intel NPU (Panther Lake)"},
+    {0x8086, 0xfd3e, "Intel", "Intel NPU (Wildcat Lake)"},
+    {0x8086, 0xd71d, "Intel", "Intel NPU (Nova Lake)"},
     {0x1022, 0x1502, "AMD", "AMD XDNA NPU (Phoenix / Hawk Point)"},
     {0x1022, 0x17f0, "AMD", "AMD XDNA 2 NPU (Strix)"},
     {0x19e5, 0xd100, "Huawei", "Huawei Ascend 310"},
@@ -53,7 +56,10 @@ void probe_accel(const ProbeContext& ctx, HardwareReport& r) {
         NpuInfo n;
         n.pci = target ? pci_address_in(*target) : "";
         n.driver = link_name(ctx, dev + "/driver").value_or("");
-        n.vendor = known ? std::string(known->vendor) : (n.driver == "intel_vpu" ? "Intel" : "");
+        n.vendor = known                    ? std::string(known->vendor)
+                   : n.driver == "intel_vpu" ? "Intel"
+                   : n.driver == "amdxdna"   ? "AMD"
+                                             : "";
         n.name = known ? std::string(known->name)
                        : fmt::format("NPU {:04x}:{:04x} ({})", vendor, device, n.driver);
         n.sources.emplace_back("accel");
