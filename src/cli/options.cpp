@@ -16,6 +16,8 @@ void add_global(CLI::App& app, GlobalOptions& g) {
     app.add_option("--data-dir", g.data_dir, "Read data files from DIR instead of the built-in copy");
     app.add_flag("-v,--verbose", g.verbose, "Show notes from every probe");
     app.add_flag("--explain", g.explain, "Show how each figure was computed");
+    app.add_option("--color", g.color, "Colour the text: auto (on a terminal, not with NO_COLOR), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
 void add_hardware(CLI::App& app, HardwareOverride& h) {

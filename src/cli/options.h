@@ -15,6 +15,7 @@ struct GlobalOptions {
     std::string data_dir;  // --data-dir
     bool verbose = false;
     bool explain = false;
+    std::string color = "auto";  // --color auto | always | never (report/style.h)
 };
 
 // Hardware other than this machine (design.md §5).

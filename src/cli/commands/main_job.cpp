@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "answer.h"
+#include "color.h"
 #include "commands.h"
 
 namespace canrun::cli {
@@ -17,6 +18,7 @@ int print_answer(const Options& o, TextFn text) {
         std::fprintf(stderr, "canrun: %s\n", a.error().message.c_str());
         return static_cast<int>(a.error().code);
     }
+    (*a)->view.color = color_of(o.global);
     const auto& v = (*a)->view;
     std::fputs(o.global.json ? report::recommend_json(v).c_str() : text(v, (*a)->lang).c_str(),
                stdout);

@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "report/text_layout.h"
+#include "util/strings.h"
+
 namespace canrun::report {
 
 namespace {
 
-constexpr std::size_t kWidth = 80;
 constexpr std::size_t kMemoryW = 11;
 constexpr std::size_t kBandwidthW = 9;
 
@@ -31,24 +33,6 @@ constexpr Words kZh{"ID", "内存", "带宽 GB/s", "名称",
                     "没有与“{}”匹配的设备。请缩短关键词，或运行 canrun hw --list-devices。\n",
                     "共 {} 个设备。内存：出厂容量（GiB = 2^30 字节）。带宽：峰值内存带宽\n"
                     "（10^9 字节/秒）。按此设备估算：canrun fit <模型> --hw <ID>\n"};
-
-// Columns a string takes in a terminal: CJK characters take two.
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
-        i += len;
-    }
-    return w;
-}
-
-std::string pad(std::string_view s, std::size_t width, bool right = false) {
-    const std::size_t w = display_width(s);
-    const std::string fill(w < width ? width - w : 0, ' ');
-    return right ? fill + std::string(s) : std::string(s) + fill;
-}
 
 // Names are ASCII; cut with "..." to fit.
 std::string fit(const std::string& s, std::size_t width) {
@@ -72,20 +56,26 @@ std::string device_memory_text(const catalog::HardwareSpec& spec) {
 std::string devices_to_text(const std::vector<const catalog::HardwareSpec*>& devices,
                             const std::string& search, Lang lang) {
     const Words& w = lang == Lang::Zh ? kZh : kEn;
-    if (devices.empty()) return fmt::format(fmt::runtime(w.none), search);
+    if (devices.empty()) {
+        std::string none = fmt::format(fmt::runtime(w.none), search);
+        none.pop_back();  // the newline: hanging() ends the lines
+        return hanging(none, 0);
+    }
     std::vector<const catalog::HardwareSpec*> sorted = devices;
     std::sort(sorted.begin(), sorted.end(),
               [](const auto* a, const auto* b) { return a->id < b->id; });
     std::size_t id_w = display_width(w.id);
     for (const auto* s : sorted) id_w = std::max(id_w, s->id.size());
     const std::size_t used = id_w + 1 + kMemoryW + 1 + kBandwidthW + 2;
-    const std::size_t name_w = used < kWidth ? kWidth - used : 10;
-    std::string out = pad(w.id, id_w) + " " + pad(w.memory, kMemoryW) + " " +
-                      pad(w.bandwidth, kBandwidthW, true) + "  " + w.name + "\n";
+    const std::size_t name_w = used < kTerminalWidth ? kTerminalWidth - used : 10;
+    const std::vector<Column> cols{{id_w, Align::Left, 0},
+                                   {kMemoryW, Align::Left, 1},
+                                   {kBandwidthW, Align::Right, 1},
+                                   {0, Align::Left, 2}};
+    std::string out = table_row(cols, {w.id, w.memory, w.bandwidth, w.name});
     for (const auto* s : sorted) {
-        out += pad(s->id, id_w) + " " + pad(device_memory_text(*s), kMemoryW) + " " +
-               pad(bandwidth_text(s->bandwidth_gbps), kBandwidthW, true) + "  " +
-               fit(s->name, name_w) + "\n";
+        out += table_row(cols, {s->id, device_memory_text(*s), bandwidth_text(s->bandwidth_gbps),
+                                fit(s->name, name_w)});
     }
     return out + "\n" + fmt::format(fmt::runtime(w.footer), sorted.size());
 }

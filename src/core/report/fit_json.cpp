@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/explain_json.h"
 #include "report/fit_object.h"
 #include "report/speed_json.h"
 
@@ -126,6 +127,9 @@ void add_machine_answer(Json& j, const FitReport& r) {
     }
     j["alternatives"] = alts;
     j["notes"] = r.notes;
+    if (r.explain) {
+        j["explain"] = explain_json(explain_report(r));
+    }
 }
 
 }  // namespace

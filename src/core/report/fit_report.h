@@ -15,6 +15,7 @@
 #include "estimate/machine.h"
 #include "estimate/memory.h"
 #include "gguf/model_facts.h"
+#include "report/fit_explanation.h"
 
 namespace canrun::report {
 
@@ -36,6 +37,10 @@ struct FitReport {
     std::vector<advise::Alternative> alternatives;
     estimate::SpeedQuery speed_query;
     bool explain = false;
+    // With --explain: the tensors by class and type (report::weight_classes of the GGUF); when
+    // empty, the explanation shows the classes' bytes from `facts` without their types.
+    std::vector<WeightClass> weight_classes;
+    bool color = false;  // text: paint the verdict and headings (report/style)
 };
 
 // The per-sequence context the user asked for, as llama.cpp pads it.

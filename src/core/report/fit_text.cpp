@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "report/explain_text.h"
 #include "report/fit_notes.h"
 #include "report/speed_text.h"
+#include "report/style.h"
 #include "report/text_layout.h"
 #include "util/strings.h"
 #include "util/units.h"
@@ -79,10 +81,10 @@ std::string row(const char* label, std::uint64_t bytes, const std::string& extra
     return s + "\n";
 }
 
-std::string memory_block(const FitReport& r, const Words& w) {
+std::string memory_block(const FitReport& r, const Words& w, const Style& st) {
     const auto& m = r.memory;
     const bool on_gpu = r.fit && r.fit->backend != estimate::Backend::Cpu;
-    std::string s = std::string(on_gpu ? w.memory_gpu : w.memory_cpu) + "\n";
+    std::string s = st.heading(on_gpu ? w.memory_gpu : w.memory_cpu) + "\n";
     s += row(w.weights, m.weights_bytes);
     s += row(w.kv, m.kv_bytes, fmt::format(fmt::runtime(w.per_token), format_bytes(m.kv_bytes_per_token)));
     if (m.state_bytes > 0) {
@@ -119,11 +121,12 @@ std::string verdict_line(const advise::FitResult& fit, const estimate::Machine& 
     return {};
 }
 
-std::string machine_block(const FitReport& r, Lang lang) {
+std::string machine_block(const FitReport& r, Lang lang, const Style& st) {
     const bool zh = lang == Lang::Zh;
     const auto& fit = *r.fit;
-    std::string s = zh ? fmt::format("\n在 {} 上：{}\n", r.machine->name, verdict_line(fit, *r.machine, zh))
-                       : fmt::format("\nOn {}: {}\n", r.machine->name, verdict_line(fit, *r.machine, zh));
+    const std::string verdict = st.verdict(verdict_line(fit, *r.machine, zh), fit.placement.mode);
+    std::string s = zh ? fmt::format("\n在 {} 上：{}\n", r.machine->name, verdict)
+                       : fmt::format("\nOn {}: {}\n", r.machine->name, verdict);
     for (const auto& d : fit.placement.devices) {
         if (d.bytes == 0) {
             continue;
@@ -148,11 +151,12 @@ std::string machine_block(const FitReport& r, Lang lang) {
     return s;
 }
 
-std::string alternatives_block(const std::vector<advise::Alternative>& alts, bool zh) {
+std::string alternatives_block(const std::vector<advise::Alternative>& alts, bool zh,
+                               const Style& st) {
     if (alts.empty()) {
         return {};
     }
-    std::string s = zh ? "\n更合适的选择：\n" : "\nBetter fits for this machine:\n";
+    std::string s = "\n" + st.heading(zh ? "更合适的选择：" : "Better fits for this machine:") + "\n";
     for (const auto& a : alts) {
         const std::string where = estimate::to_string(a.mode) == std::string("full_gpu")
                                       ? (zh ? "全部在 GPU" : "wholly on the GPU")
@@ -170,13 +174,13 @@ std::string alternatives_block(const std::vector<advise::Alternative>& alts, boo
     return s;
 }
 
-std::string commands_block(const advise::Commands& c, bool zh) {
+std::string commands_block(const advise::Commands& c, bool zh, const Style& st) {
     std::string s;
     const auto add = [&](const char* label, const std::string& cmd) {
         if (!cmd.empty()) {
             s += fmt::format("  # {}\n", label);
             for (const auto& line : split(cmd, '\n')) {
-                s += "  " + line + "\n";
+                s += shell_line(line, 2);
             }
         }
     };
@@ -187,25 +191,29 @@ std::string commands_block(const advise::Commands& c, bool zh) {
     if (zh) {
         add("ModelScope（魔搭）", c.modelscope);
     }
-    return s.empty() ? s : (zh ? "\n启动命令：\n" : "\nCommands:\n") + s;
+    return s.empty() ? s : "\n" + st.heading(zh ? "启动命令：" : "Commands:") + "\n" + s;
 }
 
 }  // namespace
 
 std::string fit_to_text(const FitReport& r, Lang lang) {
     const Words& w = lang == Lang::Zh ? kZh : kEn;
-    std::string s = title_line(r, w) + "\n" + context_line(r, w) + "\n\n" + memory_block(r, w);
+    const Style st(r.color);
+    std::string s = title_line(r, w) + "\n" + context_line(r, w) + "\n\n" + memory_block(r, w, st);
     if (r.fit && r.machine != nullptr) {
-        s += machine_block(r, lang);
-        s += alternatives_block(r.alternatives, lang == Lang::Zh);
+        s += machine_block(r, lang, st);
+        if (r.explain) {
+            s += "\n" + explain_text(explain_report(r), lang, st);
+        }
+        s += alternatives_block(r.alternatives, lang == Lang::Zh, st);
         if (r.fit->placement.mode != estimate::PlacementMode::WontFit) {
-            s += commands_block(r.commands, lang == Lang::Zh);
+            s += commands_block(r.commands, lang == Lang::Zh, st);
         }
     }
     if (!r.notes.empty()) {
-        s += std::string("\n") + w.notes + "\n";
+        s += "\n" + st.heading(w.notes) + "\n";
         for (const auto& n : r.notes) {
-            s += "  - " + fit_note_text(n, lang) + "\n";
+            s += "  - " + hanging(fit_note_text(n, lang), 4);
         }
     }
     return s;

@@ -4,13 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "report/text_layout.h"
+#include "util/strings.h"
 #include "util/units.h"
 
 namespace canrun::report {
 
 namespace {
 
-constexpr std::size_t kWidth = 80;
 constexpr std::size_t kParamsW = 11, kCtxW = 6, kSizeW = 10;
 
 struct Words {
@@ -40,24 +41,6 @@ constexpr Words kZh{"模型", "参数量", "上下文", "Q4_K_M", "用途", "对
                     "（GiB = 2^30 字节）。查看能否在本机运行：canrun fit <模型> [--quant Q]\n",
                     "{} 个模型与“{}”匹配。查看能否在本机运行：canrun fit <模型> [--quant Q]\n"};
 
-// Columns a string takes in a terminal: CJK characters take two.
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
-        i += len;
-    }
-    return w;
-}
-
-std::string pad(std::string_view s, std::size_t width, bool right = false) {
-    const std::size_t w = display_width(s);
-    const std::string fill(w < width ? width - w : 0, ' ');
-    return right ? fill + std::string(s) : std::string(s) + fill;
-}
-
 std::string uses(const catalog::CatalogModel& m, const Words& w) {
     std::vector<std::string> parts;
     const bool only_chat = m.tasks.size() == 1 && m.has_task("chat");
@@ -76,14 +59,19 @@ std::string params_cell(const catalog::CatalogModel& m) {
     return short_params(m.params);
 }
 
-std::string row_text(const ModelListing& row, const Words& w, std::size_t id_w) {
+// ID, PARAMS, CTX, Q4_K_M, USE.
+std::vector<Column> columns(std::size_t id_w) {
+    return {{id_w, Align::Left, 0},
+            {kParamsW, Align::Right, 1},
+            {kCtxW, Align::Right, 1},
+            {kSizeW, Align::Right, 1},
+            {0, Align::Left, 2}};
+}
+
+std::string row_text(const ModelListing& row, const Words& w, const std::vector<Column>& cols) {
     const auto& m = *row.model;
     const std::string size = row.q4_k_m_bytes ? format_bytes(*row.q4_k_m_bytes) : "-";
-    std::string line = pad(m.id, id_w) + " " + pad(params_cell(m), kParamsW, true) + " " +
-                       pad(format_tokens(m.arch.n_ctx_train), kCtxW, true) + " " +
-                       pad(size, kSizeW, true) + "  " + uses(m, w);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    return line + "\n";
+    return table_row(cols, {m.id, params_cell(m), format_tokens(m.arch.n_ctx_train), size, uses(m, w)});
 }
 
 }  // namespace
@@ -106,10 +94,10 @@ std::string models_to_text(const ModelsList& list, Lang lang) {
     }
     std::size_t id_w = display_width(w.id);
     for (const auto& r : list.rows) id_w = std::max(id_w, r.model->id.size());
-    id_w = std::min<std::size_t>(id_w, kWidth - (kParamsW + kCtxW + kSizeW + 5 + 18));
-    std::string out = pad(w.id, id_w) + " " + pad(w.params, kParamsW, true) + " " +
-                      pad(w.ctx, kCtxW, true) + " " + pad(w.size, kSizeW, true) + "  " + w.use + "\n";
-    for (const auto& r : list.rows) out += row_text(r, w, id_w);
+    id_w = std::min<std::size_t>(id_w, kTerminalWidth - (kParamsW + kCtxW + kSizeW + 5 + 18));
+    const auto cols = columns(id_w);
+    std::string out = table_row(cols, {w.id, w.params, w.ctx, w.size, w.use});
+    for (const auto& r : list.rows) out += row_text(r, w, cols);
     out += "\n";
     if (list.search.empty()) {
         out += fmt::format(fmt::runtime(w.footer), list.rows.size());

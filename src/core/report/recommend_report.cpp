@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/explain_json.h"
+#include "report/explain_text.h"
 #include "report/fit_object.h"
 #include "report/hw_json.h"
+#include "report/style.h"
 #include "report/text_layout.h"
 #include "util/units.h"
 
@@ -61,15 +64,19 @@ Json machine_json(const estimate::Machine& m) {
                 {"gpus", gpus}};
 }
 
+// Colour (when on): the top pick's name in bold, each placement in its verdict's tone.
 std::string pick_rows(const RecommendView& v, Lang lang) {
+    const Style st(v.color);
     std::string out = lang == Lang::Zh
                           ? "  档位     模型                      量化       运行在     需要内存   速度\n"
                           : "  size     model                     quant      runs on    needs      speed\n";
     for (const auto& pv : v.picks) {
         const auto& p = *pv.pick;
-        out += fmt::format("  {:<8} {:<25} {:<10} {:<10} {:<10} {:.0f} tok/s{}\n", p.size_class,
-                           clip(p.model->name, 25), p.quant,
-                           placement_label(p.fit.placement.mode, lang),
+        const auto name = fmt::format("{:<25}", clip(p.model->name, 25));
+        const auto mode = p.fit.placement.mode;
+        out += fmt::format("  {:<8} {} {:<10} {} {:<10} {:.0f} tok/s{}\n", p.size_class,
+                           &pv == &v.picks.front() ? st.heading(name) : name, p.quant,
+                           st.verdict(fmt::format("{:<10}", placement_label(mode, lang)), mode),
                            format_bytes(p.fit.memory.total_bytes()), p.fit.speed.decode_tps.p50,
                            p.below_floor ? " !" : "");
     }
@@ -78,23 +85,28 @@ std::string pick_rows(const RecommendView& v, Lang lang) {
 
 std::string picks_heading(const RecommendView& v, Lang lang) {
     const std::uint32_t ctx = v.picks.empty() ? advise::kDefaultCtx : v.picks.front().pick->fit.ctx;
+    const Style st(v.color);
     if (lang == Lang::Zh) {
-        return fmt::format("每个档位的最佳选择（用途 {}，上下文 {} token，至少 {:g} token/s）\n",
-                           v.use, ctx, v.min_tps);
+        return st.heading(fmt::format("每个档位的最佳选择（用途 {}，上下文 {} token，至少 {:g} token/s）",
+                                      v.use, ctx, v.min_tps)) +
+               "\n";
     }
-    return fmt::format("Best picks for {} ({}-token context, at least {:g} tok/s)\n", v.use, ctx,
-                       v.min_tps);
+    return st.heading(fmt::format("Best picks for {} ({}-token context, at least {:g} tok/s)", v.use,
+                                  ctx, v.min_tps)) +
+           "\n";
 }
 
 }  // namespace
 
 namespace {
 
-std::string commands_block(const PickView& pv, Lang lang) {
+std::string commands_block(const PickView& pv, Lang lang, const Style& st) {
     const auto& p = *pv.pick;
     const bool zh = lang == Lang::Zh;
-    std::string out = zh ? fmt::format("启动首选（{}，{}）：\n", p.model->name, p.quant)
-                         : fmt::format("Start the top pick ({}, {}):\n", p.model->name, p.quant);
+    std::string out = st.heading(zh ? fmt::format("启动首选（{}，{}）：", p.model->name, p.quant)
+                                    : fmt::format("Start the top pick ({}, {}):", p.model->name,
+                                                  p.quant)) +
+                      "\n";
     const auto add = [&](const char* en, const char* zh_label, const std::string& cmd) {
         if (cmd.empty()) {
             return;
@@ -103,7 +115,7 @@ std::string commands_block(const PickView& pv, Lang lang) {
         std::size_t start = 0;
         while (start < cmd.size()) {
             const auto nl = cmd.find('\n', start);
-            out += "  " + cmd.substr(start, nl - start) + "\n";
+            out += shell_line(cmd.substr(start, nl - start), 2);
             start = nl == std::string::npos ? cmd.size() : nl + 1;
         }
     };
@@ -169,7 +181,7 @@ std::string notes_block(const RecommendView& v, Lang lang) {
     if (v.notes.empty()) {
         return {};
     }
-    std::string out = lang == Lang::Zh ? "\n提示\n" : "\nNotes\n";
+    std::string out = "\n" + Style(v.color).heading(lang == Lang::Zh ? "提示" : "Notes") + "\n";
     for (const auto& n : v.notes) {
         out += "  - " + hanging(tr(n, lang), 4);
     }
@@ -202,6 +214,9 @@ std::string recommend_json(const RecommendView& v) {
         o["size_class"] = p.size_class;
         o["quality"] = {{"model", p.quality}, {"quant_cost", p.quant_cost}, {"score", p.score}};
         o["below_speed_floor"] = p.below_floor;
+        if (v.explain && &pv == &v.picks.front()) {
+            o["explain"] = explain_json(explain_pick(p, *v.machine, v.kv_type));
+        }
         picks.push_back(std::move(o));
     }
     j["picks"] = std::move(picks);
@@ -224,11 +239,16 @@ std::string recommend_text(const RecommendView& v, Lang lang) {
 
 std::string main_text(const RecommendView& v, Lang lang) {
     const bool zh = lang == Lang::Zh;
-    std::string out = zh ? "canrun · 本机能跑什么\n" : "canrun · what this machine runs\n";
+    const Style st(v.color);
+    std::string out = st.heading(zh ? "canrun · 本机能跑什么" : "canrun · what this machine runs") + "\n";
     out += machine_lines(v, lang) + tier_lines(v, lang) + "\n";
     out += picks_heading(v, lang) + pick_rows(v, lang);
     if (!v.picks.empty()) {
-        out += "\n" + commands_block(v.picks.front(), lang);
+        out += "\n" + commands_block(v.picks.front(), lang, st);
+        if (v.explain) {
+            const auto& top = *v.picks.front().pick;
+            out += "\n" + explain_text(explain_pick(top, *v.machine, v.kv_type), lang, st);
+        }
     } else {
         out += zh ? "  没有能在这台机器上运行的模型。\n"
                   : "  Nothing in the catalog runs on this machine.\n";

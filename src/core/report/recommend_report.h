@@ -36,7 +36,8 @@ struct RecommendView {
     double min_tps = 10;
     std::string kv_type = "f16";
     std::vector<Bilingual> notes;
-    bool explain = false;
+    bool explain = false;  // the top pick's figures with their formulas (report/fit_explanation)
+    bool color = false;    // text: paint the verdicts, headings and the top pick (report/style)
 };
 
 std::string recommend_json(const RecommendView& v);
