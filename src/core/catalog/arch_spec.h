@@ -40,6 +40,7 @@ struct ArchSpec {
     std::uint32_t n_ff_expert = 0;      // per routed expert
     std::uint32_t n_ff_shexp = 0;       // all shared experts together; 0 = n_ff_expert * shared
     std::uint32_t n_leading_dense = 0;  // first layers with a dense FFN (DeepSeek)
+    std::uint32_t moe_every = 1;        // every Nth layer is MoE, the rest dense (Llama 4 Maverick: 2)
     double expert_weights_scale = 0.0;  // DeepSeek routed_scaling_factor (0 = not written)
     bool expert_weights_norm = false;   // norm_topk_prob
 
@@ -64,7 +65,10 @@ struct ArchSpec {
     std::uint32_t shexp_ff() const {
         return n_ff_shexp != 0 ? n_ff_shexp : n_ff_expert * n_expert_shared;
     }
-    bool moe_layer(std::uint32_t il) const { return moe() && il >= n_leading_dense; }
+    // llama.cpp llama4: layer il is MoE when (il + 1) % interleave_moe_layer_step == 0.
+    bool moe_layer(std::uint32_t il) const {
+        return moe() && il >= n_leading_dense && (moe_every <= 1 || (il + 1) % moe_every == 0);
+    }
 };
 
 // The GGUF architecture llama.cpp's converter writes for a HF config.json "model_type"

@@ -9,11 +9,8 @@ namespace canrun::catalog {
 namespace {
 
 std::string_view unsupported_feature(const ModelArch& a) {
-    if (!a.gated_ffn) {
+    if (!a.gated_ffn && !plain_ffn_arch(a.gguf_arch)) {
         return "a plain (non-gated) feed-forward block";
-    }
-    if (a.moe_every > 1) {
-        return "MoE on every other layer";
     }
     if (a.per_layer_embd > 0) {
         return "per-layer embeddings";
@@ -44,6 +41,7 @@ void fill_moe(ArchSpec& s, const ModelArch& a) {
     s.n_ff_expert = a.n_ff_exp;
     s.n_ff_shexp = a.n_ff_shexp * a.n_expert_shared;
     s.n_leading_dense = a.n_layer_dense_lead;
+    s.moe_every = a.moe_every;
 }
 
 void fill_mla(ArchSpec& s, const ModelArch& a) {

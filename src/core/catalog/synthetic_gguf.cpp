@@ -10,6 +10,9 @@
 #include "gguf/ggml_type.h"
 
 namespace canrun::catalog {
+
+bool plain_ffn_arch(std::string_view arch) { return arch == "phi2" || arch == "starcoder2"; }
+
 namespace {
 
 using gguf::KeyValue;
@@ -53,32 +56,73 @@ void add_mla_attention(TensorList& t, const ArchSpec& s, const std::string& p) {
     t.weight(p + "attn_output", {h * s.v_head_dim_mla, e});
 }
 
+// Per-architecture layout rules of llama.cpp's loaders (src/models/<arch>.cpp).
+// phi2 and phi3 checkpoints store q/k/v as one matrix, which the converter keeps as attn_qkv.
+bool fused_qkv(const ArchSpec& s) { return s.arch == "phi2" || s.arch == "phi3"; }
+// phi3 also stores gate and up as one gate_up_proj: ffn_up of 2 * n_ff columns, no ffn_gate.
+bool fused_gate_up(const ArchSpec& s) { return s.arch == "phi3"; }
+// Plain (non-gated) MLPs: ffn_up and ffn_down, with biases.
+bool plain_ffn(const ArchSpec& s) { return plain_ffn_arch(s.arch); }
+// LayerNorm (weight + bias) instead of RMSNorm, and a bias on every linear layer.
+bool layer_norm(const ArchSpec& s) { return s.arch == "phi2" || s.arch == "starcoder2"; }
+// Attention and MLP read the same normed input: no ffn_norm (phi2).
+bool parallel_block(const ArchSpec& s) { return s.arch == "phi2"; }
+
+void add_norm(TensorList& t, const ArchSpec& s, const std::string& name, std::uint64_t n) {
+    t.norm(name, n);
+    if (layer_norm(s)) t.bias(name, n);
+}
+
 void add_attention(TensorList& t, const ArchSpec& s, const std::string& p) {
     const std::uint64_t e = s.n_embd;
     const std::uint64_t q = std::uint64_t{s.n_head} * s.head_k();
     const std::uint64_t k = std::uint64_t{s.kv_heads()} * s.head_k();
     const std::uint64_t v = std::uint64_t{s.kv_heads()} * s.head_v();
-    t.weight(p + "attn_q", {e, q});
-    t.weight(p + "attn_k", {e, k});
-    t.weight(p + "attn_v", {e, v});
-    if (s.attn_bias) {
-        t.bias(p + "attn_q", q);
-        t.bias(p + "attn_k", k);
-        t.bias(p + "attn_v", v);
+    const bool bias = s.attn_bias || layer_norm(s);
+    if (fused_qkv(s)) {
+        t.weight(p + "attn_qkv", {e, q + k + v});
+        if (bias) t.bias(p + "attn_qkv", q + k + v);
+    } else {
+        t.weight(p + "attn_q", {e, q});
+        t.weight(p + "attn_k", {e, k});
+        t.weight(p + "attn_v", {e, v});
+        if (bias) {
+            t.bias(p + "attn_q", q);
+            t.bias(p + "attn_k", k);
+            t.bias(p + "attn_v", v);
+        }
     }
     if (s.qk_norm) {
         t.norm(p + "attn_q_norm", s.head_k());
         t.norm(p + "attn_k_norm", s.head_k());
     }
     t.weight(p + "attn_output", {std::uint64_t{s.n_head} * s.head_v(), e});
+    if (layer_norm(s)) t.bias(p + "attn_output", e);
+}
+
+void add_dense_ffn(TensorList& t, const ArchSpec& s, const std::string& p) {
+    const std::uint64_t e = s.n_embd;
+    if (plain_ffn(s)) {
+        t.weight(p + "ffn_down", {s.n_ff, e});
+        t.bias(p + "ffn_down", e);
+        t.weight(p + "ffn_up", {e, s.n_ff});
+        t.bias(p + "ffn_up", s.n_ff);
+        return;
+    }
+    if (fused_gate_up(s)) {
+        t.weight(p + "ffn_up", {e, 2 * std::uint64_t{s.n_ff}});
+        t.weight(p + "ffn_down", {s.n_ff, e});
+        return;
+    }
+    t.weight(p + "ffn_gate", {e, s.n_ff});
+    t.weight(p + "ffn_up", {e, s.n_ff});
+    t.weight(p + "ffn_down", {s.n_ff, e});
 }
 
 void add_ffn(TensorList& t, const ArchSpec& s, const std::string& p, std::uint32_t il) {
     const std::uint64_t e = s.n_embd;
     if (!s.moe_layer(il)) {
-        t.weight(p + "ffn_gate", {e, s.n_ff});
-        t.weight(p + "ffn_up", {e, s.n_ff});
-        t.weight(p + "ffn_down", {s.n_ff, e});
+        add_dense_ffn(t, s, p);
         return;
     }
     const std::uint64_t f = s.n_ff_expert, x = s.n_expert;
@@ -125,6 +169,7 @@ void add_moe_keys(std::vector<KeyValue>& kv, const ArchSpec& s) {
         kv.push_back({a + "expert_shared_count", u32(s.n_expert_shared)});
     }
     if (s.n_leading_dense > 0) kv.push_back({a + "leading_dense_block_count", u32(s.n_leading_dense)});
+    if (s.moe_every > 1) kv.push_back({a + "interleave_moe_layer_step", u32(s.moe_every)});
     if (s.expert_weights_scale > 0) kv.push_back({a + "expert_weights_scale", f32(s.expert_weights_scale)});
     if (s.expert_weights_norm) kv.push_back({a + "expert_weights_norm", boolean(true)});
 }
@@ -160,19 +205,20 @@ std::vector<RecipeTensor> synthetic_tensors(const ArchSpec& s) {
     if (s.rope_freqs) t.f32("rope_freqs", {s.rot() / 2});
     for (std::uint32_t il = 0; il < s.n_layer; ++il) {
         const std::string p = "blk." + std::to_string(il) + ".";
-        t.norm(p + "attn_norm", s.n_embd);
+        add_norm(t, s, p + "attn_norm", s.n_embd);
         if (s.mla()) {
             add_mla_attention(t, s, p);
         } else {
             add_attention(t, s, p);
         }
         if (s.post_norms) t.norm(p + "post_attention_norm", s.n_embd);
-        t.norm(p + "ffn_norm", s.n_embd);
+        if (!parallel_block(s)) add_norm(t, s, p + "ffn_norm", s.n_embd);
         add_ffn(t, s, p, il);
         if (s.post_norms) t.norm(p + "post_ffw_norm", s.n_embd);
     }
-    t.norm("output_norm", s.n_embd);
+    add_norm(t, s, "output_norm", s.n_embd);
     if (!s.tied_embeddings) t.weight("output", {s.n_embd, s.n_vocab});
+    if (!s.tied_embeddings && s.arch == "phi2") t.bias("output", s.n_vocab);
     return t.take();
 }
 
@@ -203,7 +249,9 @@ std::vector<KeyValue> synthetic_metadata(const ArchSpec& s, gguf::LlamaFtype fty
     kv.push_back({a + "feed_forward_length", u32(s.n_ff)});
     add_attention_keys(kv, s);
     kv.push_back({a + "rope.freq_base", f32(s.rope_freq_base)});
-    kv.push_back({a + "attention.layer_norm_rms_epsilon", f32(s.norm_rms_eps)});
+    kv.push_back({a + (layer_norm(s) ? "attention.layer_norm_epsilon"
+                                     : "attention.layer_norm_rms_epsilon"),
+                  f32(s.norm_rms_eps)});
     if (s.moe()) add_moe_keys(kv, s);
     kv.push_back({"general.file_type", u32(static_cast<std::uint32_t>(ftype))});
     const auto info = gguf::llama_ftype_info(ftype);

@@ -5,6 +5,7 @@
 // real file is larger by its tokenizer (a few MB).
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "catalog/arch_spec.h"
@@ -27,6 +28,10 @@ std::vector<gguf::KeyValue> synthetic_metadata(const ArchSpec& spec, gguf::Llama
 // Header of the quantized file: metadata, tensors typed by the quant recipe, offsets aligned
 // to 32 bytes, data_offset and file_bytes as a writer lays them out.
 gguf::GgufFile synthesize_gguf(const ArchSpec& spec, gguf::LlamaFtype ftype);
+
+// Architectures whose MLP is plain (ffn_up, ffn_down; no gate) and that synthesize_gguf lays
+// out so: phi2, starcoder2.
+bool plain_ffn_arch(std::string_view arch);
 
 // Bytes a GGUF writer uses for one metadata pair / one tensor info (for layout).
 std::uint64_t serialized_bytes(const gguf::KeyValue& kv);

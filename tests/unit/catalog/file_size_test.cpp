@@ -28,6 +28,9 @@ constexpr const char* kQwen25_32b = "https://huggingface.co/bartowski/Qwen2.5-32
 constexpr const char* kGemma2_9b = "https://huggingface.co/bartowski/gemma-2-9b-it-GGUF";
 constexpr const char* kPhi35 = "https://huggingface.co/bartowski/Phi-3.5-mini-instruct-GGUF";
 constexpr const char* kOlmo2_13b = "https://huggingface.co/bartowski/OLMo-2-1124-13B-Instruct-GGUF";
+constexpr const char* kPhi4 = "https://huggingface.co/bartowski/phi-4-GGUF";
+constexpr const char* kStarcoder2_7b = "https://huggingface.co/second-state/StarCoder2-7B-GGUF";
+constexpr const char* kStarcoder2_15b = "https://huggingface.co/second-state/StarCoder2-15B-GGUF";
 // llama.cpp tools/perplexity/README.md, "LLaMA 3 8b Scoreboard", Model size [GiB].
 constexpr const char* kLlama3 = "https://github.com/ggml-org/llama.cpp/blob/master/tools/perplexity/README.md";
 
@@ -66,12 +69,30 @@ constexpr Published kPublished[] = {
     {"llama3:8b", "Q4_K_M", 4.58, true, kLlama3},
     {"llama3:8b", "Q4_0", 4.34, true, kLlama3},
     {"llama3:8b", "Q3_K_M", 3.74, true, kLlama3},
+    // Made with an importance matrix, which changes no type in these four mixes.
+    {"phi4:14b", "Q8_0", 15.58, false, kPhi4},
+    {"phi4:14b", "Q6_K", 12.03, false, kPhi4},
+    {"phi4:14b", "Q5_K_M", 10.60, false, kPhi4},
+    {"phi4:14b", "Q4_K_M", 9.05, false, kPhi4},
+    // Hugging Face lists these to three digits (up to 0.6% of rounding). The 7B ties its
+    // embeddings; llama.cpp b2308 (Mar 2024), which made these files, did not yet give a tied
+    // token_embd the output's Q6_K, so Q4_0 and Q3_K_M come out 1.5-2% large.
+    {"starcoder2:7b", "Q8_0", 7.63, false, kStarcoder2_7b},
+    {"starcoder2:7b", "Q6_K", 5.89, false, kStarcoder2_7b},
+    {"starcoder2:7b", "Q5_K_M", 5.12, false, kStarcoder2_7b},
+    {"starcoder2:7b", "Q4_0", 4.04, false, kStarcoder2_7b},
+    {"starcoder2:7b", "Q3_K_M", 3.59, false, kStarcoder2_7b},
+    {"starcoder2:15b", "Q6_K", 13.1, false, kStarcoder2_15b},
+    {"starcoder2:15b", "Q4_K_M", 9.86, false, kStarcoder2_15b},
+    {"starcoder2:15b", "Q4_0", 9.07, false, kStarcoder2_15b},
+    {"starcoder2:15b", "Q2_K", 6.19, false, kStarcoder2_15b},
 };
 
-// Phi-3 GGUFs store attention as one fused attn_qkv tensor (and gate+up as one ffn_up), which
-// llama-quantize bumps to a higher type in the K-quant mixes; synthesize_gguf writes separate
-// q/k/v tensors for every arch, so these come out 3-4% small. Kept apart, with a looser bound,
-// until the synthesizer writes phi3's fused tensors.
+// Phi-3 GGUFs store attention as one fused attn_qkv tensor and gate+up as one ffn_up, which
+// synthesize_gguf now writes. The quantizer treats attn_qkv as it treats attn_v (current
+// llama.cpp: category_is_attn_v); these files were made in Aug 2024, when attn_qkv had its own
+// rule that gave Q5_K_M every attn_qkv Q6_K, not every other one: 60 MB more, so Q5_K_M comes
+// out 2.3% small. The other mixes are within 0.5%.
 constexpr Published kPhi3Fused[] = {
     {"phi3.5:3.8b", "Q8_0", 4.06, false, kPhi35},
     {"phi3.5:3.8b", "Q6_K", 3.14, false, kPhi35},
@@ -114,12 +135,13 @@ TEST(FileSize, PredictedSizesMatchPublishedFiles) {
     EXPECT_LE(errors.back(), 0.03);
 }
 
-TEST(FileSize, Phi3FusedTensorsKnownGap) {
+TEST(FileSize, Phi3FusedTensors) {
     auto catalog = load_model_catalog(DataSourceOptions{});
     ASSERT_TRUE(catalog) << catalog.error().message;
     for (const auto& p : kPhi3Fused) {
         const double err = relative_error(*catalog, p);
-        EXPECT_LE(std::fabs(err), 0.05) << p.id << " " << p.quant;
+        const double bound = std::string(p.quant) == "Q5_K_M" ? 0.025 : 0.005;
+        EXPECT_LE(std::fabs(err), bound) << p.id << " " << p.quant;
     }
 }
 
