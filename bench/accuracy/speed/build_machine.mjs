@@ -7,6 +7,7 @@
 // Zero weights cost the same to load, dequantise and multiply as real ones.
 // Usage: node build_machine.mjs [--build DIR] [--threads N] [--out FILE] [--predictor EXE]
 //                               [--prompt N] [--generate N] [--only PRESET-FTYPE]
+//                               [--canrun EXE] [--kernel-rate EXE]
 // Run it on a quiet machine: ggml's threads spin at barriers, so with other jobs competing for
 // the cores a 2-thread decode can slow down a hundredfold.
 import {execFileSync} from "node:child_process";
@@ -52,15 +53,24 @@ async function measure(file) {
         const warm = context.getSequence();
         for await (const _ of warm.evaluate(tokens.slice(0, 8))) break;
         await warm.clearHistory();
+        // Wall time, and CPU time of the process (with --threads 1 that is llama.cpp's one
+        // thread: tokens per CPU second hold on a loaded machine, wall time does not).
+        const load = os.loadavg()[0];
         const t0 = performance.now();
-        let first = 0, n = 0, last = 0;
+        const c0 = process.cpuUsage();
+        let first = 0, n = 0, last = 0, cFirst = null, cLast = null;
         for await (const _ of warm.evaluate(tokens)) {
             const now = performance.now();
-            if (n === 0) first = now;
+            if (n === 0) { first = now; cFirst = process.cpuUsage(c0); }
             last = now;
+            cLast = process.cpuUsage(c0);
             if (++n > kGenerate) break;
         }
-        return {prefill_tps: kPrompt / ((first - t0) / 1000), decode_tps: kGenerate / ((last - first) / 1000)};
+        const cpuS = (u) => (u.user + u.system) / 1e6;
+        return {prefill_tps: kPrompt / ((first - t0) / 1000), decode_tps: kGenerate / ((last - first) / 1000),
+                prefill_tps_per_cpu_s: kPrompt / cpuS(cFirst),
+                decode_tps_per_cpu_s: kGenerate / (cpuS(cLast) - cpuS(cFirst)),
+                load_1min: load};
     } finally {
         await context.dispose();
         await model.dispose();
@@ -80,6 +90,9 @@ function predict(file) {
     return {via: "speed_predict", ...JSON.parse(out)};
 }
 
+// canrun bench's kernels per CPU second (kernel_cpu_rate from a Release build), for bench_scale.
+const kernelTool = option("--kernel-rate", "");
+const kernels = kernelTool ? JSON.parse(execFileSync(kernelTool, ["1"], {encoding: "utf8"})) : null;
 const rows = [];
 for (const [preset, ftype] of kModels) {
     if (only && `${preset}-${ftype}` !== only) continue;
@@ -93,4 +106,5 @@ for (const [preset, ftype] of kModels) {
     console.log(JSON.stringify(row));
 }
 fs.rmSync(work, {recursive: true, force: true});
-fs.writeFileSync(outFile, JSON.stringify({cpu: os.cpus()[0].model, threads, rows}, null, 2) + "\n");
+fs.writeFileSync(outFile, JSON.stringify({cpu: os.cpus()[0].model, threads, date: new Date().toISOString(),
+                                          canrun_kernels_gb_per_cpu_s: kernels, rows}, null, 2) + "\n");

@@ -77,9 +77,13 @@ int main(int argc, char** argv) {
         kv += 2ULL * l.n_head_kv * l.head_dim_k * 2;  // f16 K + V per token
     }
     const auto e = estimate::estimate_speed(model, m, estimate::whole_model_on(model, -1, kv), q, *tuning);
+    double bytes = 0;  // weight + KV bytes read per generated token
+    for (const auto& t : e.terms) {
+        bytes = t.key == "decode.cpu.bytes" ? t.value : bytes;
+    }
     std::printf("{\"quant\": \"%s\", \"calibrated\": %s, \"decode_tps\": %.3f, \"prefill_tps\": %.3f, "
-                "\"decode_p10\": %.3f, \"decode_p90\": %.3f}\n",
+                "\"decode_p10\": %.3f, \"decode_p90\": %.3f, \"decode_bytes\": %.0f}\n",
                 q.quant.c_str(), e.calibrated ? "true" : "false", e.decode_tps.p50, e.prefill_tps.p50,
-                e.decode_tps.p10, e.decode_tps.p90);
+                e.decode_tps.p10, e.decode_tps.p90, bytes);
     return 0;
 }

@@ -73,7 +73,10 @@ void read_backends(const nlohmann::json& root, SpeedTuning& t, Problems& p) {
                 t.backends.push_back({backend, number(r, "decode_bw_efficiency", w, p),
                                       number(r, "prefill_efficiency", w, p),
                                       number(r, "token_floor_s", w, p),
-                                      number(r, "layer_floor_s", w, p)});
+                                      number(r, "layer_floor_s", w, p),
+                                      r.contains("decode_bytes_per_flop")
+                                          ? number(r, "decode_bytes_per_flop", w, p)
+                                          : 0.0});
                 return;
             }
         }

@@ -22,8 +22,9 @@ struct ConstantField {
     double SpeedTuning::*field;
 };
 
-constexpr std::array<ConstantField, 17> kConstants{{
+constexpr std::array<ConstantField, 18> kConstants{{
     {"cpu_bw_efficiency", &SpeedTuning::cpu_bw_efficiency},
+    {"cpu_sync_s", &SpeedTuning::cpu_sync_s},
     {"cpu_measured_bw_efficiency", &SpeedTuning::cpu_measured_bw_efficiency},
     {"cpu_token_floor_s", &SpeedTuning::cpu_token_floor_s},
     {"cpu_prefill_per_decode_kernel", &SpeedTuning::cpu_prefill_per_decode_kernel},

@@ -31,8 +31,14 @@ double gpu_decode(const SpeedInputs& in, const DeviceLoad& d, SpeedTrace& trace)
     const QuantTuning q = quant_tuning(in.tuning, quant_family(in.query.quant));
     const double bytes = active_weight_bytes(in.model, d) + kv_read_bytes(d, in.query);
     const double bw = gpu.bandwidth_gbps * 1e9 * b.decode_bw_efficiency * q.gpu_decode_factor;
-    const double seconds = bytes / bw + d.layers * b.layer_floor_s;
     const std::string k = "decode." + device_key(d);
+    double body = bytes / bw;
+    if (b.decode_bytes_per_flop > 0 && gpu.fp16_tflops > 0) {
+        const double rate = gpu.fp16_tflops * 1e12 * b.decode_bytes_per_flop * q.gpu_decode_factor;
+        trace.term(k + ".compute_seconds", bytes / rate, "s");
+        body = soft_max(body, bytes / rate, in.tuning.bound_sharpness);
+    }
+    const double seconds = body + d.layers * b.layer_floor_s;
     trace.term(k + ".bytes", bytes, "B");
     trace.term(k + ".effective_bandwidth", bw / 1e9, "GB/s");
     trace.term(k + ".seconds", seconds, "s");
@@ -55,7 +61,11 @@ double cpu_decode(const SpeedInputs& in, const DeviceLoad& d, SpeedTrace& trace)
     } else {
         trace.note("speed.cpu_bandwidth_unknown");
     }
-    const double seconds = soft_max(memory, compute, in.tuning.bound_sharpness);
+    // Every graph node ends at a barrier all threads spin on: a cost per layer that grows with
+    // the thread count (dominant on many-core servers with small models).
+    const double sync = d.layers * cpu_threads(cpu, in.query) * in.tuning.cpu_sync_s;
+    const double seconds = soft_max(memory, compute, in.tuning.bound_sharpness) + sync;
+    trace.term("decode.cpu.sync_seconds", sync, "s");
     if (compute > memory) {
         trace.note("speed.cpu_compute_bound");
     }

@@ -17,6 +17,10 @@ struct BackendTuning {
     double prefill_efficiency = 0.5;     // share of the fp16_tflops figure reached in prefill
     double token_floor_s = 0.0002;       // fixed cost per generated token (sync, sampling)
     double layer_floor_s = 0.00001;      // cost per layer per token (kernel launches)
+    // Decode bound by the shader ALUs as well as by memory: weight bytes the GPU dequantises and
+    // dots per FLOP of its fp16_tflops figure (0 = memory-bound only). Apple GPUs need it: their
+    // decode speed follows GPU cores, not the memory bus.
+    double decode_bytes_per_flop = 0;
 };
 
 // How a weight format behaves, relative to the backend's baseline.
@@ -48,6 +52,7 @@ struct SpeedTuning {
     double cpu_bw_efficiency = 0.65;             // of the peak RAM bandwidth in decode
     double cpu_measured_bw_efficiency = 0.9;     // of the bandwidth `canrun bench` measured
     double cpu_token_floor_s = 0.0003;           // per-token cost of the CPU graph
+    double cpu_sync_s = 0.000005;                // per layer per thread per token (ggml barriers)
     double cpu_prefill_per_decode_kernel = 1.6;  // prefill weight rate over the decode kernel rate
     double bound_sharpness = 4.0;                // soft max of memory and compute times (p-norm)
     double pcie_efficiency = 0.8;                // of the link's peak for host<->GPU copies

@@ -47,6 +47,7 @@ inline SpeedTuning round_tuning() {
     t.cpu_bw_efficiency = 0.5;
     t.cpu_measured_bw_efficiency = 1.0;
     t.cpu_token_floor_s = 0.0;
+    t.cpu_sync_s = 0.0;
     t.cpu_prefill_per_decode_kernel = 2.0;
     t.bound_sharpness = 64.0;  // close to a plain max
     t.handoff_s = 0.001;

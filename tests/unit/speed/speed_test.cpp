@@ -71,6 +71,34 @@ TEST(SpeedDecode, CpuWithManyCoresIsMemoryBound) {
     EXPECT_FALSE(has_note(e, "speed.cpu_compute_bound"));
 }
 
+TEST(SpeedDecode, CpuBarriersCostPerLayerPerThread) {
+    const auto model = dense_model(10, kLayer, 0, 50'000'000);
+    const auto m = machine_with_cpu(32, 40);  // memory-bound: 50 ms per token
+    auto t = round_tuning();
+    t.cpu_sync_s = 0.0001;  // 10 layers x 32 threads x 0.1 ms = 32 ms more
+    SpeedQuery q;
+    q.quant = "Q4_K_M";
+    const auto e = estimate_speed(model, m, whole_model_on(model, -1, 0), q, t);
+    EXPECT_NEAR(e.decode_tps.p50, 1.0 / 0.082, 0.1);
+    q.threads = 16;  // fewer threads, fewer barriers: 16 ms more (kernels still fast enough)
+    const auto sixteen = estimate_speed(model, m, whole_model_on(model, -1, 0), q, t);
+    EXPECT_NEAR(sixteen.decode_tps.p50, 1.0 / 0.066, 0.1);
+}
+
+TEST(SpeedDecode, GpuAluBoundBindsBelowTheBus) {
+    const auto model = dense_model(10, kLayer, 0, 50'000'000);
+    auto m = machine_with_cpu(8, 50);
+    m.gpus.push_back(gpu(800, 20, Backend::Metal));  // bus: 1 GB / 640 GB/s = 1.56 ms
+    auto t = round_tuning();
+    SpeedQuery q;
+    q.quant = "Q4_0";
+    const auto bus = estimate_speed(model, m, whole_model_on(model, 0, 0), q, t);
+    EXPECT_NEAR(bus.decode_tps.p50, 640.0, 0.5);
+    t.backends[1].decode_bytes_per_flop = 0.02;  // 20 TFLOPS x 0.02 B/FLOP = 400 GB/s: 2.5 ms
+    const auto alu = estimate_speed(model, m, whole_model_on(model, 0, 0), q, t);
+    EXPECT_NEAR(alu.decode_tps.p50, 400.0, 0.5);
+}
+
 TEST(SpeedDecode, MeasuredKernelRatesReplaceTheTableAndCalibrate) {
     const auto model = dense_model(10, kLayer, 0, 50'000'000);
     auto m = machine_with_cpu(2, 100);
