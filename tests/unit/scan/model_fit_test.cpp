@@ -1,0 +1,79 @@
+// fit_found_model: the same fit as `canrun fit` at the model's default context, with the command
+// each store's model is started with.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "scan/model_fit.h"
+#include "scan/model_probe.h"
+#include "unit/scan/store_builder.h"
+#include "util/units.h"
+
+namespace canrun::scan {
+namespace {
+
+namespace fs = std::filesystem;
+
+estimate::Machine gpu_box(double vram_gib) {
+    estimate::Machine m;
+    m.name = "test box";
+    m.cpu.physical_cores = 8;
+    m.cpu.ram_total_bytes = 32 * kGiB;
+    m.cpu.ram_available_bytes = m.cpu.ram_total_bytes;
+    m.cpu.bandwidth_gbps = 60;
+    estimate::GpuDevice g;
+    g.name = "GPU";
+    g.memory_total_bytes = static_cast<std::uint64_t>(vram_gib * kGiB);
+    g.memory_free_bytes = g.memory_total_bytes;
+    g.bandwidth_gbps = 1008;
+    g.fp16_tflops = 165;
+    m.gpus.push_back(g);
+    return m;
+}
+
+class ModelFitTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        path_ = fs::temp_directory_path() / "canrun_scan_fit_tiny.gguf";
+        ASSERT_TRUE(testing::tiny_llama_gguf("Tiny", 4, 512).write_file(path_));
+        auto m = probe_gguf(path_);
+        ASSERT_TRUE(m.has_value());
+        model_ = std::move(*m);
+        model_.path = path_.string();
+        setting_.machine = &machine_;
+        setting_.tuning = &tuning_;
+    }
+    void TearDown() override { fs::remove(path_); }
+
+    fs::path path_;
+    FoundModel model_;
+    estimate::Machine machine_ = gpu_box(8);
+    estimate::SpeedTuning tuning_;
+    FitSetting setting_;
+};
+
+TEST_F(ModelFitTest, FileGetsLlamaServerAtItsTrainedContext) {
+    const auto f = fit_found_model(model_, setting_);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->ctx, 4096U);  // trained 4096 < 8192
+    EXPECT_EQ(f->fit.placement.mode, estimate::PlacementMode::FullGpu);
+    EXPECT_GT(f->fit.speed.decode_tps.p50, 0);
+    EXPECT_NE(f->commands.llama_cpp.find(path_.string()), std::string::npos);
+    EXPECT_TRUE(f->commands.ollama.empty());
+}
+
+TEST_F(ModelFitTest, OllamaModelGetsOllamaRun) {
+    model_.ollama_tag = "tiny:latest";
+    const auto f = fit_found_model(model_, setting_, 2048, false);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->ctx, 2048U);
+    EXPECT_NE(f->commands.ollama.find("ollama run tiny:latest"), std::string::npos);
+}
+
+TEST_F(ModelFitTest, NoFactsNoFit) {
+    model_.facts.reset();
+    EXPECT_FALSE(fit_found_model(model_, setting_).has_value());
+}
+
+}  // namespace
+}  // namespace canrun::scan
