@@ -17,12 +17,14 @@ It prints (1) the in-sample median |error| with the shipped constants, (2) with 
 on all rows (coordinate descent on the mean |log(predicted/measured)|), and (3) leave-one-device-
 out: for each device (GPU model or CPU), the constants are refitted on the other devices and the
 held-out device's rows are predicted. (3) is the figure to expect on hardware not in the table.
-The CPU compute term here uses the quant family's rate for the KV bytes too (the C++ uses the F16
-rate for them), so in-sample figures differ from speed_accuracy by a few tenths of a point.
+Layer-split rows are summed as one device (the handoff per boundary is left out). The CPU
+compute term here uses the quant family's rate for the KV bytes too (the C++ uses the F16 rate
+for them), so in-sample figures differ from speed_accuracy by a few tenths of a point.
 Standard library only.
 """
 import csv
 import json
+import re
 import math
 import os
 import sys
@@ -42,8 +44,10 @@ def load(dump_path):
         if len(f) != 11 or f[0] != "DUMP" or f[3] != "1":
             continue  # decode rows only
         r = rows[f[1]]
+        # "RTX 3090 x2" (layer split over 2 GPUs) is held out together with "RTX 3090"
+        dev = re.sub(r" x[0-9]+$", "", r["device"] or r["cpu"])
         d = dict(id=int(f[1]), g=f[2], meas=float(f[4]), by=float(f[5]), bw=float(f[6]),
-                 L=int(f[7]), tf=float(f[9]), q=f[10], dev=r["device"] or r["cpu"],
+                 L=int(f[7]), tf=float(f[9]), q=f[10], dev=dev,
                  model=r["model"], rt=r["runtime"])
         if d["g"] == "cpu":
             c = cpus[r["cpu"]]

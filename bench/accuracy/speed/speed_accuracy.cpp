@@ -117,6 +117,38 @@ struct Case {
     estimate::SpeedSplit split;
 };
 
+// "RTX 3090 x2" -> ("RTX 3090", 2): several identical GPUs in llama.cpp's layer split.
+std::pair<std::string, std::uint32_t> gpu_count(const std::string& device) {
+    const auto x = device.rfind(" x");
+    if (x == std::string::npos || x + 2 >= device.size() ||
+        device.find_first_not_of("0123456789", x + 2) != std::string::npos) {
+        return {device, 1};
+    }
+    return {device.substr(0, x), static_cast<std::uint32_t>(std::atoi(device.c_str() + x + 2))};
+}
+
+// The whole-model load of split.devices[0] spread over `count` GPUs, layers as even as they go.
+void layer_split(Case& c, std::uint32_t count) {
+    const estimate::DeviceLoad all = c.split.devices[0];
+    c.split.devices.clear();
+    std::uint32_t given = 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        estimate::DeviceLoad d = all;
+        d.gpu = static_cast<int>(i);
+        d.layers = (all.layers * (i + 1)) / count - given;
+        given += d.layers;
+        const double f = double(d.layers) / all.layers;
+        d.dense_weight_bytes = static_cast<std::uint64_t>(all.dense_weight_bytes * f);
+        d.expert_weight_bytes = static_cast<std::uint64_t>(all.expert_weight_bytes * f);
+        d.dense_params = static_cast<std::uint64_t>(all.dense_params * f);
+        d.expert_params = static_cast<std::uint64_t>(all.expert_params * f);
+        d.kv_bytes_per_token = static_cast<std::uint64_t>(all.kv_bytes_per_token * f);
+        c.split.devices.push_back(d);
+        c.machine.gpus.push_back(c.machine.gpus[0]);
+    }
+    c.machine.gpus.resize(count);
+}
+
 Case build_case(const Row& row, const estimate::ModelShape& model, const std::vector<Row>& devices,
                 const std::vector<Row>& cpus) {
     Case c;
@@ -132,10 +164,11 @@ Case build_case(const Row& row, const estimate::ModelShape& model, const std::ve
         kv_layer = 2ULL * model.layers[0].n_head_kv * model.layers[0].head_dim_k * 2;  // f16 K and V
     }
     c.split = estimate::whole_model_on(model, share > 0 ? 0 : -1, kv_layer * model.n_layer());
+    const auto [device, count] = gpu_count(row.at("device"));
     if (share > 0) {
-        const Row* d = find(devices, "device", row.at("device"));
+        const Row* d = find(devices, "device", device);
         estimate::GpuDevice g;
-        g.name = row.at("device");
+        g.name = device;
         g.backend = backend_of(row.at("backend"));
         g.bandwidth_gbps = d ? num(*d, "bandwidth_gbps") : 0;
         g.fp16_tflops = d ? num(*d, "fp16_tflops") : 0;
@@ -156,6 +189,9 @@ Case build_case(const Row& row, const estimate::ModelShape& model, const std::ve
         gpu.dense_params -= cpu.dense_params;
         gpu.kv_bytes_per_token = kv_layer * gpu.layers;
         c.split.devices.insert(c.split.devices.begin(), cpu);
+    }
+    if (share >= 1 && count > 1) {
+        layer_split(c, count);
     }
     return c;
 }
