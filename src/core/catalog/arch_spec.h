@@ -44,6 +44,11 @@ struct ArchSpec {
     double expert_weights_scale = 0.0;  // DeepSeek routed_scaling_factor (0 = not written)
     bool expert_weights_norm = false;   // norm_topk_prob
 
+    // Per-layer embeddings (Gemma 3n): a second embedding table of per_layer_embd values per layer
+    // and token, plus the AltUp and LAuReL blocks around each layer.
+    std::uint32_t per_layer_embd = 0;     // hidden_size_per_layer_input (n_embd_altup)
+    std::uint32_t n_vocab_per_layer = 0;  // rows of per_layer_token_embd; 0 = n_vocab
+
     // Sliding window attention (the layer pattern is fixed per arch in llama.cpp).
     std::uint32_t n_swa = 0;
     double attn_logit_softcap = 0.0;    // gemma2

@@ -12,9 +12,6 @@ std::string_view unsupported_feature(const ModelArch& a) {
     if (!a.gated_ffn && !plain_ffn_arch(a.gguf_arch)) {
         return "a plain (non-gated) feed-forward block";
     }
-    if (a.per_layer_embd > 0) {
-        return "per-layer embeddings";
-    }
     return {};
 }
 
@@ -80,6 +77,8 @@ Result<ArchSpec> to_arch_spec(const CatalogModel& model) {
     s.post_norms = has_post_norms(a.gguf_arch);
     s.rope_freqs = has_rope_freqs(a);
     s.n_swa = uses_swa(a.gguf_arch) ? a.swa_window : 0;
+    s.per_layer_embd = a.per_layer_embd;
+    s.n_vocab_per_layer = a.n_vocab_per_layer;
     if (a.n_expert > 0) {
         fill_moe(s, a);
     }

@@ -14,7 +14,7 @@
 namespace canrun::catalog {
 
 // Fails (exit 3) for architectures synthesize_gguf cannot lay out yet: plain (non-gated) FFNs
-// outside phi2/starcoder2, per-layer embeddings (Gemma 3n). The message names the model and the feature.
+// outside phi2/starcoder2. The message names the model and the feature.
 Result<ArchSpec> to_arch_spec(const CatalogModel& model);
 
 // Tokenizer metadata a real GGUF carries that the synthetic header leaves out: the token

@@ -119,6 +119,35 @@ void add_dense_ffn(TensorList& t, const ArchSpec& s, const std::string& p) {
     t.weight(p + "ffn_down", {s.n_ff, e});
 }
 
+// Gemma 3n (llama.cpp src/models/gemma3n.cpp): llama.cpp's fixed n_altup = 4 and
+// laurel_rank = 64. The altup/laurel/per_layer_model_proj tensors are never quantized.
+constexpr std::uint64_t kAltup = 4, kLaurelRank = 64;
+
+void add_per_layer_globals(TensorList& t, const ArchSpec& s) {
+    const std::uint64_t e = s.n_embd, pl = s.per_layer_embd, n = s.n_layer;
+    const std::uint64_t rows = s.n_vocab_per_layer != 0 ? s.n_vocab_per_layer : s.n_vocab;
+    t.weight("altup_proj", {e, e, kAltup - 1});
+    t.weight("altup_unembd_proj", {e, e, kAltup - 1});
+    t.weight("per_layer_token_embd", {pl * n, rows});
+    t.weight("per_layer_model_proj", {e, pl * n});
+    t.norm("per_layer_proj_norm", pl);
+}
+
+void add_per_layer_blocks(TensorList& t, const ArchSpec& s, const std::string& p) {
+    const std::uint64_t e = s.n_embd, pl = s.per_layer_embd;
+    t.weight(p + "inp_gate", {e, pl});
+    t.weight(p + "proj", {pl, e});
+    t.norm(p + "post_norm", e);
+    t.weight(p + "altup_correct_coef", {kAltup, kAltup});
+    t.norm(p + "altup_correct_scale", e);
+    t.weight(p + "altup_predict_coef", {kAltup, kAltup * kAltup});
+    t.weight(p + "altup_router", {e, kAltup});
+    t.norm(p + "altup_router_norm", e);
+    t.weight(p + "laurel_l", {e, kLaurelRank});
+    t.weight(p + "laurel_r", {kLaurelRank, e});
+    t.norm(p + "laurel_post_norm", e);
+}
+
 void add_ffn(TensorList& t, const ArchSpec& s, const std::string& p, std::uint32_t il) {
     const std::uint64_t e = s.n_embd;
     if (!s.moe_layer(il)) {
@@ -193,6 +222,9 @@ void add_attention_keys(std::vector<KeyValue>& kv, const ArchSpec& s) {
     kv.push_back({a + "attention.value_length", u32(s.head_v())});
     kv.push_back({a + "rope.dimension_count", u32(s.rot())});
     if (s.n_swa > 0) kv.push_back({a + "attention.sliding_window", u32(s.n_swa)});
+    if (s.per_layer_embd > 0) {
+        kv.push_back({a + "embedding_length_per_layer_input", u32(s.per_layer_embd)});
+    }
     if (s.attn_logit_softcap > 0) kv.push_back({a + "attn_logit_softcapping", f32(s.attn_logit_softcap)});
     if (s.final_logit_softcap > 0) kv.push_back({a + "final_logit_softcapping", f32(s.final_logit_softcap)});
 }
@@ -203,6 +235,7 @@ std::vector<RecipeTensor> synthetic_tensors(const ArchSpec& s) {
     TensorList t;
     t.weight("token_embd", {s.n_embd, s.n_vocab});
     if (s.rope_freqs) t.f32("rope_freqs", {s.rot() / 2});
+    if (s.per_layer_embd > 0) add_per_layer_globals(t, s);
     for (std::uint32_t il = 0; il < s.n_layer; ++il) {
         const std::string p = "blk." + std::to_string(il) + ".";
         add_norm(t, s, p + "attn_norm", s.n_embd);
@@ -215,6 +248,7 @@ std::vector<RecipeTensor> synthetic_tensors(const ArchSpec& s) {
         if (!parallel_block(s)) add_norm(t, s, p + "ffn_norm", s.n_embd);
         add_ffn(t, s, p, il);
         if (s.post_norms) t.norm(p + "post_ffw_norm", s.n_embd);
+        if (s.per_layer_embd > 0) add_per_layer_blocks(t, s, p);
     }
     add_norm(t, s, "output_norm", s.n_embd);
     if (!s.tied_embeddings) t.weight("output", {s.n_embd, s.n_vocab});

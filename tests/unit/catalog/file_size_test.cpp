@@ -28,6 +28,7 @@ constexpr const char* kQwen25_32b = "https://huggingface.co/bartowski/Qwen2.5-32
 constexpr const char* kGemma2_9b = "https://huggingface.co/bartowski/gemma-2-9b-it-GGUF";
 constexpr const char* kPhi35 = "https://huggingface.co/bartowski/Phi-3.5-mini-instruct-GGUF";
 constexpr const char* kOlmo2_13b = "https://huggingface.co/bartowski/OLMo-2-1124-13B-Instruct-GGUF";
+constexpr const char* kPhi2 = "https://huggingface.co/TheBloke/phi-2-GGUF";
 constexpr const char* kPhi4 = "https://huggingface.co/bartowski/phi-4-GGUF";
 constexpr const char* kStarcoder2_7b = "https://huggingface.co/second-state/StarCoder2-7B-GGUF";
 constexpr const char* kStarcoder2_15b = "https://huggingface.co/second-state/StarCoder2-15B-GGUF";
@@ -86,6 +87,11 @@ constexpr Published kPublished[] = {
     {"starcoder2:15b", "Q4_K_M", 9.86, false, kStarcoder2_15b},
     {"starcoder2:15b", "Q4_0", 9.07, false, kStarcoder2_15b},
     {"starcoder2:15b", "Q2_K", 6.19, false, kStarcoder2_15b},
+    // Dec 2023 files: attn_qkv then had its own rule (all Q6_K in Q5_K_M, see kPhi3Fused).
+    {"phi:2.7b", "Q5_K_M", 2.07, false, kPhi2},
+    {"phi:2.7b", "Q4_K_M", 1.79, false, kPhi2},
+    {"phi:2.7b", "Q3_K_M", 1.48, false, kPhi2},
+    {"phi:2.7b", "Q2_K", 1.17, false, kPhi2},
 };
 
 // Phi-3 GGUFs store attention as one fused attn_qkv tensor and gate+up as one ffn_up, which

@@ -90,5 +90,32 @@ TEST(SyntheticArchLayout, Llama4MoeOnEveryOtherLayer) {
     EXPECT_EQ(f.get_uint("llama4.interleave_moe_layer_step"), 2u);
 }
 
+TEST(SyntheticArchLayout, Gemma3nPerLayerEmbeddingsAltupAndLaurel) {
+    auto s = base("gemma3n", 2048, 8192, 8, 2);  // Gemma 3n E2B shape
+    s.head_dim_k = 256;
+    s.n_vocab = 262400;
+    s.n_vocab_per_layer = 262144;
+    s.per_layer_embd = 256;
+    s.tied_embeddings = true;
+    s.qk_norm = true;
+    s.post_norms = true;
+    const auto f = synthesize_gguf(s, gguf::LlamaFtype::Q4_K_M);
+    EXPECT_EQ(tensor(f, "per_layer_token_embd.weight").shape, (Shape{256 * 4, 262144}));
+    EXPECT_EQ(tensor(f, "per_layer_model_proj.weight").shape, (Shape{2048, 256 * 4}));
+    EXPECT_EQ(tensor(f, "altup_proj.weight").shape, (Shape{2048, 2048, 3}));
+    EXPECT_EQ(tensor(f, "blk.0.inp_gate.weight").shape, (Shape{2048, 256}));
+    EXPECT_EQ(tensor(f, "blk.0.proj.weight").shape, (Shape{256, 2048}));
+    EXPECT_EQ(tensor(f, "blk.0.laurel_l.weight").shape, (Shape{2048, 64}));
+    EXPECT_EQ(tensor(f, "blk.0.altup_predict_coef.weight").shape, (Shape{4, 16}));
+    // Tied: both embedding tables take the output rule (Q6_K); AltUp, LAuReL and the
+    // per-layer projection are never quantized.
+    EXPECT_EQ(tensor(f, "per_layer_token_embd.weight").type.name, "Q6_K");
+    EXPECT_EQ(tensor(f, "token_embd.weight").type.name, "Q6_K");
+    EXPECT_EQ(tensor(f, "altup_proj.weight").type.name, "F16");
+    EXPECT_EQ(tensor(f, "blk.0.laurel_r.weight").type.name, "F16");
+    EXPECT_EQ(tensor(f, "per_layer_model_proj.weight").type.name, "F16");
+    EXPECT_EQ(f.get_uint("gemma3n.embedding_length_per_layer_input"), 256u);
+}
+
 }  // namespace
 }  // namespace canrun::catalog
