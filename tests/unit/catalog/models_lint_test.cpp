@@ -36,8 +36,9 @@ TEST(ModelsLint, ParametersMatchTheArchitecture) {
     std::size_t checked = 0;
     for (const auto& m : shipped().models) {
         auto file = predict_gguf(m, gguf::LlamaFtype::F16);
+        EXPECT_TRUE(file) << m.id << ": " << (file ? "" : file.error().message);
         if (!file) {
-            continue;  // an architecture the synthesizer cannot lay out yet (counted below)
+            continue;
         }
         ++checked;
         const double text_params = static_cast<double>(m.params - m.vision_params);
@@ -46,7 +47,7 @@ TEST(ModelsLint, ParametersMatchTheArchitecture) {
             << m.id << ": architecture gives " << counted / 1e9 << " B parameters, record says "
             << text_params / 1e9 << " B";
     }
-    EXPECT_GE(checked * 10, shipped().models.size() * 9) << "checked " << checked;
+    EXPECT_EQ(checked, shipped().models.size()) << "every catalog model can be laid out";
 }
 
 TEST(ModelsLint, ActiveParametersOfMoeModelsAreBelowTotal) {
