@@ -1,5 +1,7 @@
 #include "report/explain_text.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "report/text_layout.h"
@@ -27,6 +29,11 @@ struct Words {
     const char* buffers;    // {host} {seq} {output}
     const char* runtime;    // {backend} {bytes}
     const char* placement;  // {mode}
+    const char* placement_cpu;  // {mode}
+    const char* full_gpu_mode;
+    const char* partial_mode;
+    const char* cpu_mode;
+    const char* wont_fit_mode;
     const char* gpu;        // {device} {free} {runtime} {margin} {compute} {room}
     const char* gpu_unused; // {device} {free}
     const char* cpu;        // {device} {ram} {kept} {budget}
@@ -42,8 +49,8 @@ constexpr Words kEn{
     "Weights = the bytes of every tensor in the file, by class and type:",
     "total",
     "KV cache = layers x cells x (K row + V row); a row = KV heads x head dim x type:",
-    "{} {}layers x {} cells{}: K {} + V {} per cell = {}",
-    "sliding-window ",
+    "{} layers{} x {} cells{}: K {} + V {} per cell = {}",
+    " (sliding window)",
     " x {} streams",
     "none (MLA latent only)",
     "Recurrent state = {} layers x {} sequences x {} (4 B x (conv + SSM)) = {}",
@@ -56,10 +63,12 @@ constexpr Words kEn{
     "(a fixed allowance, docs/estimates.md).",
     "Placement ({}): each GPU keeps its runtime, a margin and its compute buffer free; "
     "layers fill the rest, the last layers first.",
+    "Placement ({}): every layer in RAM, within what the system can spare.",
+    "wholly on the GPU", "GPU + CPU", "CPU only", "does not fit",
     "{}: free {} - runtime {} - margin {} - compute {} = {} for layers;",
     "{}: free {}, not used.",
     "{}: RAM {} - kept back {} = budget {};",
-    "holds {} layers{}: weights {}{}, KV {}; {} in all.",
+    " holds {} layers{}: weights {}{}, KV {}; {} in all.",
     " and the output layer",
     " (experts {})",
     "Largest context = the longest multiple of 256 tokens, up to {}, that still "
@@ -72,8 +81,8 @@ constexpr Words kZh{
     "权重 = 文件中每个张量的字节数，按类别和类型：",
     "合计",
     "KV 缓存 = 层数 x 单元数 x（K 行 + V 行）；一行 = KV 头数 x 头维度 x 类型：",
-    "{} 个{}层 x {} 个单元{}：每单元 K {} + V {} = {}",
-    "滑动窗口",
+    "{} 层{} x {} 个单元{}：每单元 K {} + V {} = {}",
+    "（滑动窗口）",
     " x {} 个流",
     "无（仅 MLA 潜变量）",
     "循环状态 = {} 层 x {} 个序列 x {}（4 B x（conv + SSM））= {}",
@@ -84,6 +93,8 @@ constexpr Words kZh{
     "主机缓冲 {}；输出缓冲 = 4 B x {} 个序列 x n_vocab = {}。",
     "运行时（{}）= {}：后端在 llama.cpp 缓冲之外占用的内存（固定估值，见 docs/estimates.md）。",
     "放置（{}）：每块 GPU 先留出运行时、安全余量和计算缓冲，剩下的放层，从最后一层开始。",
+    "放置（{}）：所有层都放在内存中，以系统可用的内存为限。",
+    "全部在 GPU", "GPU + CPU", "仅 CPU", "放不下",
     "{}：可用 {} - 运行时 {} - 余量 {} - 计算 {} = 放层空间 {}；",
     "{}：可用 {}，未使用。",
     "{}：内存 {} - 保留 {} = 预算 {}；",
@@ -93,6 +104,16 @@ constexpr Words kZh{
     "最长上下文 = 放置方式不变时最长的 256 token 整数倍，上限 {}；每个 token 增加 {}：{} token。",
     "全部在 GPU：{} token。",
 };
+
+const char* mode_label(const std::string& mode, const Words& w) {
+    if (mode == "full_gpu") {
+        return w.full_gpu_mode;
+    }
+    if (mode == "partial") {
+        return w.partial_mode;
+    }
+    return mode == "cpu" ? w.cpu_mode : w.wont_fit_mode;
+}
 
 std::string line(const std::string& text, std::size_t indent) {
     return std::string(indent, ' ') + hanging(text, indent + 2);
@@ -179,7 +200,7 @@ std::string device_line(const DeviceExplanation& d, const Words& w) {
     const std::string experts = d.expert_bytes > 0
                                     ? fmt::format(fmt::runtime(w.experts), format_bytes(d.expert_bytes))
                                     : "";
-    return line(head + " " + fmt::format(fmt::runtime(w.holds), d.layers, d.holds_output ? w.output : "",
+    return line(head + fmt::format(fmt::runtime(w.holds), d.layers, d.holds_output ? w.output : "",
                                          format_bytes(d.weight_bytes), experts,
                                          format_bytes(d.kv_bytes), format_bytes(d.bytes)),
                 4);
@@ -196,7 +217,9 @@ std::string explain_text(const FitExplanation& e, Lang lang, const Style& style)
     s += kv_block(e.kv, w);
     s += compute_block(e.compute, w);
     s += line(fmt::format(fmt::runtime(w.runtime), e.runtime_backend, format_bytes(e.runtime_bytes)), 2);
-    s += line(fmt::format(fmt::runtime(w.placement), e.mode), 2);
+    const bool any_gpu = std::any_of(e.devices.begin(), e.devices.end(),
+                                     [](const DeviceExplanation& d) { return d.gpu; });
+    s += line(fmt::format(fmt::runtime(any_gpu ? w.placement : w.placement_cpu), mode_label(e.mode, w)), 2);
     for (const auto& d : e.devices) {
         s += device_line(d, w);
     }

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "report/text_layout.h"
+
 namespace canrun::report {
 
 namespace {
@@ -109,7 +111,7 @@ std::string speed_explain(const estimate::SpeedEstimate& s, Lang lang) {
         out += fmt::format("  {:<40} {:>10.3f} {}\n", t.key, v, unit);
     }
     for (const auto& n : s.notes) {
-        out += "  - " + speed_note_text(n, lang) + "\n";
+        out += "  - " + hanging(speed_note_text(n, lang), 4);
     }
     return out;
 }
