@@ -1,5 +1,5 @@
 # Thin wrappers; CMake does the work. See README.md.
-.PHONY: run test bench deps build build-asan fuzz clean
+.PHONY: run test bench deps web-deps build build-asan fuzz clean
 
 deps:
 	scripts/install-deps
@@ -11,13 +11,19 @@ build: deps
 run: build
 	./build/release/canrun
 
-test: deps
+# The browser test of canrun serve: Debian's chromium and playwright-core (pinned in
+# tests/web/package-lock.json); npm runs only when node_modules is missing or out of date.
+web-deps:
+	scripts/install-deps --web-test
+	cd tests/web && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
+
+test: deps web-deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release
-	ctest --preset release -j2
+	CANRUN_REQUIRE_WEB_TEST=1 ctest --preset release -j2
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan
-	ctest --preset asan -j2
+	CANRUN_REQUIRE_WEB_TEST=1 ctest --preset asan -j2
 
 bench: build
 	./build/release/bench/canrun_bench

@@ -21,6 +21,9 @@ constexpr Command kCommands[] = {
     {"hw", canrun::cli::run_hw},
     {"bench", canrun::cli::run_bench},
     {"models", canrun::cli::run_models},
+#if CANRUN_WEB
+    {"serve", canrun::cli::run_serve},  // serve helper
+#endif
     {"plan", canrun::cli::run_plan},  // plan helper
 };
 

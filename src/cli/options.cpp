@@ -131,6 +131,16 @@ void add_plan(CLI::App& app, Options& o) {  // plan helper
     add_global(*plan, o.global);
 }
 
+void add_serve(CLI::App& app, Options& o) {  // serve helper
+    auto* serve = app.add_subcommand("serve", "The local web page and its JSON API (127.0.0.1 by default)");
+    serve->add_option("--port", o.serve.port, "Port to listen on (default 8765; 0 = any free port)")
+        ->check(CLI::Range(0, 65535));
+    serve->add_option("--host", o.serve.host, "Address to listen on (default 127.0.0.1; others are reachable by anyone on the network)");
+    serve->add_flag("--no-open", o.serve.no_open, "Do not open a browser");
+    add_hardware(*serve, o.serve.hardware);
+    add_global(*serve, o.global);
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, char** argv, Options& out) {
@@ -146,6 +156,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     add_hw(app, out);
     add_models(app, out);
     add_bench(app, out);
+    add_serve(app, out);  // serve helper
     add_plan(app, out);  // plan helper
     try {
         app.parse(argc, argv);

@@ -90,6 +90,14 @@ struct PlanOptions {
     std::size_t top = 12;                   // --top N options
 };
 
+// `canrun serve`: the local web page and its JSON API (serve helper).
+struct ServeOptions {
+    int port = 8765;                 // --port; 0 = any free port
+    std::string host = "127.0.0.1";  // --host; anything but loopback only when asked for
+    bool no_open = false;            // --no-open: do not open a browser
+    HardwareOverride hardware;       // the machine the page answers for (--hw, --sysroot, ...)
+};
+
 struct Options {
     std::string command;  // "" for the main job
     GlobalOptions global;
@@ -98,6 +106,7 @@ struct Options {
     ModelsOptions models;
     BenchCliOptions bench;
     RecommendOptions recommend;  // also the main job's and `table`'s options
+    ServeOptions serve;          // serve helper
     PlanOptions plan;            // plan helper
 };
 

@@ -1,0 +1,294 @@
+// canrun serve: the page. Plain JS, no framework, no external URLs. Every figure comes from the
+// JSON API (/api/*), which answers with the CLI's own code; this file only lays it out.
+'use strict';
+
+const TEXT = {
+  en: {
+    tagline: 'Which local LLMs this computer runs, how fast, and how to start them',
+    lang_button: '中文',
+    machine_title: 'This machine', recommend_title: 'Recommendations', fit_title: 'Fit calculator',
+    ram: 'System memory (RAM)', vram: 'GPU memory', free: '{0} free of {1}', total: '{0}',
+    cores: '{0} cores', tier: 'Reference class: {0}', profile: 'Profile from the data: {0}',
+    use: 'Use', use_chat: 'Chat', use_code: 'Code', use_reasoning: 'Reasoning', use_vision: 'Vision',
+    min_tps: 'Slowest acceptable, tokens/s',
+    col_size: 'Size', col_model: 'Model', col_quant: 'Quant', col_runs_on: 'Runs on',
+    col_memory: 'Needs', col_speed: 'Speed, tokens/s', col_command: 'Command',
+    copy: 'Copy', copied: 'Copied', loading: 'Working…', no_picks: 'Nothing fits this machine.',
+    model: 'Model (search the catalog)', quant: 'Quantization', ctx: 'Context, tokens:',
+    kv_type: 'KV cache type', flash_attn: 'Flash attention', fa_auto: 'auto', fa_on: 'on', fa_off: 'off',
+    gpus: 'Number of GPUs', other_hw: 'Other hardware (empty: this machine)',
+    mode_full_gpu: 'Runs entirely on the GPU', mode_partial: 'Partly on the GPU: {0} of {1} layers',
+    mode_cpu: 'Runs on the CPU only', mode_wont_fit: 'Does not fit in memory',
+    short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: 'won\u2019t fit',
+    weights: 'Weights', kv: 'KV cache', compute: 'Compute buffers', overhead: 'Overhead',
+    total_mem: 'Total', decode: 'Generation', prefill: 'Prompt processing', ttft: 'Time to first token',
+    max_ctx: 'Largest context that fits', range: '{0}–{1} tokens/s (typical {2})', unknown: 'unknown',
+    seconds: '{0} s', tokens: '{0} tokens', budget: '{0} of {1} usable',
+    vram_marker: 'VRAM', ram_marker: 'VRAM + RAM', layers: '{0} layers',
+    footer: 'canrun works offline: nothing on this page leaves this computer. GiB = 2^30 bytes.',
+  },
+  zh: {
+    tagline: '这台电脑能运行哪些本地大模型、速度多快、如何启动',
+    lang_button: 'English',
+    machine_title: '本机', recommend_title: '推荐', fit_title: '适配计算器',
+    ram: '系统内存（RAM）', vram: 'GPU 显存', free: '可用 {0} / 共 {1}', total: '{0}',
+    cores: '{0} 核', tier: '参考档位：{0}', profile: '数据中的配置：{0}',
+    use: '用途', use_chat: '聊天', use_code: '编程', use_reasoning: '推理', use_vision: '视觉',
+    min_tps: '可接受的最低速度（token/秒）',
+    col_size: '档位', col_model: '模型', col_quant: '量化', col_runs_on: '运行在',
+    col_memory: '需要内存', col_speed: '速度（token/秒）', col_command: '命令',
+    copy: '复制', copied: '已复制', loading: '计算中…', no_picks: '本机放不下任何模型。',
+    model: '模型（搜索目录）', quant: '量化', ctx: '上下文（token）：',
+    kv_type: 'KV 缓存类型', flash_attn: 'Flash Attention', fa_auto: '自动', fa_on: '开', fa_off: '关',
+    gpus: 'GPU 数量', other_hw: '其他硬件（留空：本机）',
+    mode_full_gpu: '完全在 GPU 上运行', mode_partial: '部分在 GPU 上：{1} 层中的 {0} 层',
+    mode_cpu: '只在 CPU 上运行', mode_wont_fit: '内存放不下',
+    short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: '放不下',
+    weights: '权重', kv: 'KV 缓存', compute: '计算缓冲区', overhead: '运行开销',
+    total_mem: '合计', decode: '生成速度', prefill: '提示词处理', ttft: '首个 token 用时',
+    max_ctx: '能放下的最长上下文', range: '{0}–{1} token/秒（典型 {2}）', unknown: '未知',
+    seconds: '{0} 秒', tokens: '{0} token', budget: '可用 {1} 中的 {0}',
+    vram_marker: '显存', ram_marker: '显存 + 内存', layers: '{0} 层',
+    footer: 'canrun 离线工作：此页面上的任何内容都不会离开这台电脑。GiB = 2^30 字节。',
+  },
+};
+
+const CTX_STEPS = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144];
+const QUANTS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'Q4_K_S', 'IQ4_XS', 'Q3_K_M', 'IQ3_M', 'Q2_K', 'F16'];
+const PARTS = [['weights', 'weights_bytes'], ['kv', 'kv_bytes'], ['compute', 'compute_bytes'],
+               ['overhead', 'overhead_bytes']];
+
+let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+const state = { hardware: null, recommend: null, fit: null };
+const $ = (sel) => document.querySelector(sel);
+
+function t(key, ...args) {
+  const s = TEXT[lang][key] ?? TEXT.en[key] ?? key;
+  return s.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+}
+
+function gib(bytes) {
+  if (bytes === null || bytes === undefined) return t('unknown');
+  return (bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 2 : 1) + ' GiB';
+}
+
+function fmtTps(x) { return x >= 100 ? x.toFixed(0) : x.toFixed(1); }
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else if (k === 'style') Object.assign(e.style, v);  // CSSOM: the CSP refuses style="" attributes
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+async function getJson(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v != null));
+  const res = await fetch(path + (query.toString() ? '?' + query : ''));
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || 'HTTP ' + res.status);
+  return body;
+}
+
+function debounce(fn, ms) {
+  let timer = 0;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+function copyButton(text) {
+  const b = el('button', { type: 'button', class: 'copy', text: t('copy') });
+  b.addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(text); } catch (_) {
+      const area = el('textarea', {}, text); document.body.append(area); area.select();
+      document.execCommand('copy'); area.remove();
+    }
+    b.textContent = t('copied'); setTimeout(() => { b.textContent = t('copy'); }, 1200);
+  });
+  return b;
+}
+
+function bar(used, total, color) {
+  const pct = total > 0 ? Math.min(100, (100 * used) / total) : 0;
+  return el('div', { class: 'bar' }, el('span', { style: { width: `${pct}%`, background: color } }));
+}
+
+// ---- This machine ----
+function deviceRow(name, detail, used, total, color) {
+  return el('div', { class: 'device' },
+    el('div', { class: 'name' }, el('strong', { text: name }), el('span', { class: 'muted', text: detail })),
+    bar(used, total, color));
+}
+
+function renderMachine() {
+  const hw = state.hardware; if (!hw) return;
+  const cpu = hw.cpu || {};
+  $('#machine-summary').textContent = (hw.name ? t('profile', hw.name) + ' · ' : '') +
+    [cpu.model, cpu.physical_cores ? t('cores', cpu.physical_cores) : ''].filter(Boolean).join(' · ');
+  const box = $('#devices'); box.replaceChildren();
+  for (const g of hw.gpus || []) {
+    const total = g.vram_total_bytes; const free = g.vram_free_bytes;
+    const detail = free != null ? t('free', gib(free), gib(total)) : t('total', gib(total));
+    box.append(deviceRow(`${t('vram')}: ${g.name}`, detail, free != null ? total - free : 0, total, 'var(--weights)'));
+  }
+  const m = hw.memory || {};
+  box.append(deviceRow(t('ram'), t('free', gib(m.available_bytes), gib(m.total_bytes)),
+    m.total_bytes - (m.available_bytes ?? m.total_bytes), m.total_bytes, 'var(--compute)'));
+  $('#tier').textContent = hw.tier ? t('tier', lang === 'zh' ? hw.tier.name_zh : hw.tier.name) : '';
+}
+
+// ---- Recommendations ----
+function renderPicks() {
+  const rec = state.recommend; if (!rec) return;
+  const body = $('#picks tbody'); body.replaceChildren();
+  for (const p of rec.picks) {
+    const cmd = p.commands.ollama || p.commands.llama_cpp || '';
+    const d = p.speed.decode_tps;
+    body.append(el('tr', {},
+      el('td', { text: p.size_class }), el('td', { text: p.model.name }), el('td', { text: p.quant }),
+      el('td', { text: t('short_' + p.placement.mode) }), el('td', { class: 'num', text: gib(p.memory.total_bytes) }),
+      el('td', { class: 'num', text: `${fmtTps(d.p10)}–${fmtTps(d.p90)}` }),
+      el('td', {}, el('div', { class: 'command' }, el('pre', { text: cmd }), copyButton(cmd)))));
+  }
+  $('#recommend-status').textContent = rec.picks.length ? '' : t('no_picks');
+}
+
+async function loadRecommend() {
+  $('#recommend-status').textContent = t('loading');
+  try {
+    state.recommend = await getJson('/api/recommend', { use: $('#rec-use').value, min_tps: $('#rec-min-tps').value });
+    renderPicks();
+  } catch (e) { $('#recommend-status').textContent = e.message; }
+}
+
+// ---- Fit calculator ----
+function fitParams() {
+  return {
+    model: $('#fit-model').value.trim(), quant: $('#fit-quant').value,
+    ctx: CTX_STEPS[Number($('#fit-ctx').value)], kv_type: $('#fit-kv').value,
+    flash_attn: $('#fit-fa').value, gpus: $('#fit-gpus').value, hw: $('#fit-hw').value.trim(),
+  };
+}
+
+function stackedBar(fit) {
+  const mem = fit.memory;
+  const vram = mem.devices.filter((d) => d.kind === 'gpu').reduce((s, d) => s + d.budget_bytes, 0);
+  const all = mem.devices.reduce((s, d) => s + d.budget_bytes, 0);
+  const scale = Math.max(all, mem.total_bytes) || 1;
+  const stack = $('#stack'); stack.replaceChildren();
+  for (const [key, field] of PARTS) {
+    stack.append(el('span', { class: 'part-' + key, style: { width: `${(100 * mem[field]) / scale}%`, background: `var(--${key})` } }));
+  }
+  const markers = vram > 0 ? [[vram, 'vram_marker'], [all, 'ram_marker']] : [[all, 'ram']];
+  for (const [bytes, key] of markers) {
+    const left = Math.min(99.6, (100 * bytes) / scale);
+    stack.append(el('span', { class: 'marker', style: { left: `${left}%` } }));
+    stack.append(el('span', { class: 'marker-label', style: { right: `${100 - left}%` }, text: `${t(key)} ${gib(bytes)}` }));
+  }
+  const legend = $('#legend'); legend.replaceChildren();
+  for (const [key, field] of PARTS) {
+    legend.append(el('li', {}, el('i', { style: { background: `var(--${key})` } }), `${t(key)} ${gib(mem[field])}`));
+  }
+}
+
+function speedText(r) {
+  return r && r.p50 > 0 ? t('range', fmtTps(r.p10), fmtTps(r.p90), fmtTps(r.p50)) : t('unknown');
+}
+
+function renderFigures(fit) {
+  const mem = fit.memory; const s = fit.speed;
+  const rows = [
+    ['fig-weights', t('weights'), gib(mem.weights_bytes), mem.weights_bytes],
+    ['fig-kv', t('kv'), gib(mem.kv_bytes), mem.kv_bytes],
+    ['fig-compute', t('compute'), gib(mem.compute_bytes), mem.compute_bytes],
+    ['fig-overhead', t('overhead'), gib(mem.overhead_bytes), mem.overhead_bytes],
+    ['fig-total', t('total_mem'), gib(mem.total_bytes), mem.total_bytes],
+    ['fig-decode', t('decode'), speedText(s.decode_tps)],
+    ['fig-prefill', t('prefill'), speedText(s.prefill_tps)],
+    ['fig-ttft', t('ttft'), s.ttft_s && s.ttft_s.p50 > 0 ? t('seconds', s.ttft_s.p50.toFixed(1)) : t('unknown')],
+    ['fig-max-ctx', t('max_ctx'), fit.max_ctx ? t('tokens', fit.max_ctx) : t('unknown')],
+  ];
+  const dl = $('#figures'); dl.replaceChildren();
+  for (const [id, label, value, bytes] of rows) {
+    const dd = el('dd', { id, text: value });
+    if (bytes !== undefined) dd.dataset.bytes = String(bytes);
+    dl.append(el('dt', { text: label }), dd);
+  }
+}
+
+function renderFit() {
+  const fit = state.fit; if (!fit) return;
+  const p = fit.placement;
+  const verdict = $('#verdict');
+  verdict.dataset.mode = p.mode;
+  verdict.textContent = `${fit.model.name || fit.model.id} · ${fit.quant} · ` + t('mode_' + p.mode, p.gpu_layers, p.total_layers);
+  stackedBar(fit);
+  renderFigures(fit);
+  const devices = $('#fit-devices'); devices.replaceChildren();
+  for (const d of fit.memory.devices) {
+    devices.append(deviceRow(d.device, `${t('budget', gib(d.bytes), gib(d.budget_bytes))} · ${t('layers', d.layers)}`,
+      d.bytes, d.budget_bytes, d.kind === 'gpu' ? 'var(--weights)' : 'var(--compute)'));
+  }
+  const cmds = $('#fit-commands'); cmds.replaceChildren();
+  for (const [runner, text] of Object.entries(fit.commands)) {
+    if (!text) continue;
+    cmds.append(el('div', { class: 'command' }, el('span', { class: 'runner', text: runner }),
+      el('pre', { text }), copyButton(text)));
+  }
+}
+
+let fitSeq = 0;
+async function loadFit() {
+  $('#fit-ctx-value').textContent = CTX_STEPS[Number($('#fit-ctx').value)].toLocaleString('en-US');
+  const seq = ++fitSeq;
+  const error = $('#fit-error');
+  try {
+    const fit = await getJson('/api/fit', fitParams());
+    if (seq !== fitSeq) return;  // a newer request is on its way
+    state.fit = fit; error.hidden = true; $('#fit-result').style.opacity = '1';
+    renderFit();
+  } catch (e) {
+    if (seq !== fitSeq) return;
+    error.hidden = false; error.textContent = e.message; $('#fit-result').style.opacity = '0.35';
+  }
+}
+
+// ---- Page ----
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  $('#lang-toggle').textContent = t('lang_button');
+  renderMachine(); renderPicks(); renderFit();
+}
+
+async function loadMachine() {
+  try { state.hardware = await getJson('/api/hardware'); renderMachine(); } catch (e) {
+    $('#machine-error').hidden = false; $('#machine-error').textContent = e.message;
+  }
+}
+
+async function loadModels() {
+  try {
+    const list = await getJson('/api/models');
+    $('#model-list').replaceChildren(...list.models.map((m) => el('option', { value: m.id, label: m.name })));
+  } catch (_) { /* the field still takes any catalog id */ }
+}
+
+function init() {
+  $('#fit-quant').replaceChildren(...QUANTS.map((q) => el('option', { value: q, text: q })));
+  $('#fit-quant').value = 'Q4_K_M';
+  $('#lang-toggle').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
+  const refit = debounce(loadFit, 150);
+  for (const id of ['#fit-model', '#fit-quant', '#fit-ctx', '#fit-kv', '#fit-fa', '#fit-gpus', '#fit-hw']) {
+    $(id).addEventListener('input', refit);
+  }
+  const rerank = debounce(loadRecommend, 300);
+  $('#rec-use').addEventListener('input', rerank);
+  $('#rec-min-tps').addEventListener('input', rerank);
+  applyLanguage();
+  loadMachine(); loadModels(); loadFit(); loadRecommend();
+}
+
+init();
