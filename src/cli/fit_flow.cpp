@@ -186,6 +186,9 @@ Result<report::FitReport> fit_report(const Options& o) {
         return tl::unexpected(placed.error());
     }
     r.explain = o.global.explain;
+    if (r.explain) {  // weights by class and type (report/fit_explanation)
+        r.weight_classes = report::weight_classes(*file);
+    }
     r.notes = collect_notes(r, f);
     if (from_catalog) {  // catalog id: --quant was used (models helper)
         std::erase(r.notes, std::string("fit.quant_ignored"));

@@ -3,6 +3,7 @@
 // report/fit_*.
 #include <cstdio>
 
+#include "color.h"
 #include "commands.h"
 #include "environment.h"
 #include "fit_flow.h"
@@ -12,7 +13,7 @@
 namespace canrun::cli {
 
 int run_fit(const Options& o) {
-    const auto r = fit_report(o);
+    auto r = fit_report(o);
     if (!r) {
         std::fprintf(stderr, "canrun: %s\n", r.error().message.c_str());
         return static_cast<int>(r.error().code);
@@ -23,6 +24,7 @@ int run_fit(const Options& o) {
         std::fputs(report::fit_to_json(*r).c_str(), stdout);
         return rc;
     }
+    r->color = color_of(o.global);
     std::fputs(report::fit_to_text(*r, lang_of(o.global)).c_str(), stdout);
     return rc;
 }
