@@ -25,6 +25,9 @@ const TEXT = {
     max_ctx: 'Largest context that fits', range: '{0}–{1} tokens/s (typical {2})', unknown: 'unknown',
     seconds: '{0} s', tokens: '{0} tokens', budget: '{0} of {1} usable',
     vram_marker: 'VRAM', ram_marker: 'VRAM + RAM', layers: '{0} layers',
+    plan_title: 'Plan: hardware that would run a model', plan_tps: 'Speed wanted, tokens/s',
+    plan_budget: 'Budget (optional)', plan_currency: 'Currency', col_setup: 'Set-up', col_price: 'Price',
+    per_hour: '/hour', misses_target: ' (below the speed wanted)', no_plan: 'No set-up in the data runs this model.',
     footer: 'canrun works offline: nothing on this page leaves this computer. GiB = 2^30 bytes.',
   },
   zh: {
@@ -49,6 +52,9 @@ const TEXT = {
     max_ctx: '能放下的最长上下文', range: '{0}–{1} token/秒（典型 {2}）', unknown: '未知',
     seconds: '{0} 秒', tokens: '{0} token', budget: '可用 {1} 中的 {0}',
     vram_marker: '显存', ram_marker: '显存 + 内存', layers: '{0} 层',
+    plan_title: '规划：能运行某个模型的硬件', plan_tps: '想要的速度（token/秒）',
+    plan_budget: '预算（可选）', plan_currency: '货币', col_setup: '配置', col_price: '价格',
+    per_hour: '/小时', misses_target: '（低于想要的速度）', no_plan: '数据中没有能运行此模型的配置。',
     footer: 'canrun 离线工作：此页面上的任何内容都不会离开这台电脑。GiB = 2^30 字节。',
   },
 };
@@ -59,7 +65,7 @@ const PARTS = [['weights', 'weights_bytes'], ['kv', 'kv_bytes'], ['compute', 'co
                ['overhead', 'overhead_bytes']];
 
 let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-const state = { hardware: null, recommend: null, fit: null };
+const state = { hardware: null, recommend: null, fit: null, plan: null };
 const $ = (sel) => document.querySelector(sel);
 
 function t(key, ...args) {
@@ -255,12 +261,48 @@ async function loadFit() {
   }
 }
 
+// ---- Plan ----
+function priceText(p) {
+  if (!p || p.amount == null) return t('unknown');
+  return `${p.amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${p.currency}` +
+    (p.per === 'hour' ? t('per_hour') : '');
+}
+
+function renderPlan() {
+  const plan = state.plan; if (!plan) return;
+  const body = $('#plan-options tbody'); body.replaceChildren();
+  for (const o of plan.options) {
+    const d = o.speed.decode_tps;
+    const cmds = Array.isArray(o.commands) ? o.commands : [];
+    const cmd = cmds.map((c) => c.command).join('\n');
+    body.append(el('tr', {},
+      el('td', { text: o.name }),
+      el('td', { text: t('short_' + o.placement.mode) + (o.meets_target ? '' : t('misses_target')) }),
+      el('td', { class: 'num', text: `${fmtTps(d.p10)}–${fmtTps(d.p90)}` }),
+      el('td', { class: 'num', text: priceText(o.price) }),
+      el('td', {}, cmd ? el('div', { class: 'command' }, el('pre', { text: cmd }), copyButton(cmd)) : null)));
+  }
+  $('#plan-status').textContent = plan.options.length ? '' : t('no_plan');
+}
+
+let planSeq = 0;
+async function loadPlan() {
+  const seq = ++planSeq;
+  $('#plan-status').textContent = t('loading');
+  try {
+    const plan = await getJson('/api/plan', { model: $('#plan-model').value.trim(), tps: $('#plan-tps').value,
+      budget: $('#plan-budget').value, currency: $('#plan-currency').value, top: 8 });
+    if (seq !== planSeq) return;
+    state.plan = plan; renderPlan();
+  } catch (e) { if (seq === planSeq) $('#plan-status').textContent = e.message; }
+}
+
 // ---- Page ----
 function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   $('#lang-toggle').textContent = t('lang_button');
-  renderMachine(); renderPicks(); renderFit();
+  renderMachine(); renderPicks(); renderFit(); renderPlan();
 }
 
 async function loadMachine() {
@@ -287,8 +329,10 @@ function init() {
   const rerank = debounce(loadRecommend, 300);
   $('#rec-use').addEventListener('input', rerank);
   $('#rec-min-tps').addEventListener('input', rerank);
+  const replan = debounce(loadPlan, 300);
+  for (const id of ['#plan-model', '#plan-tps', '#plan-budget', '#plan-currency']) $(id).addEventListener('input', replan);
   applyLanguage();
-  loadMachine(); loadModels(); loadFit(); loadRecommend();
+  loadMachine(); loadModels(); loadFit(); loadRecommend(); loadPlan();
 }
 
 init();

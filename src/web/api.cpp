@@ -9,10 +9,12 @@
 #include "catalog/model_catalog.h"
 #include "catalog/name_resolver.h"
 #include "fit_flow.h"
+#include "plan_flow.h"
 #include "machine_source.h"
 #include "report/fit_json.h"
 #include "report/models_json.h"
 #include "report/models_listing.h"
+#include "report/plan_json.h"
 #include "report/recommend_report.h"
 
 namespace canrun::web {
@@ -138,6 +140,29 @@ HttpReply Api::recommend(const QueryParams& q) {
         return reply_of(a.error());
     }
     return {200, report::recommend_json((*a)->view)};
+}
+
+HttpReply Api::plan(const QueryParams& q) {
+    const std::lock_guard lock(mutex_);
+    const auto o = plan_options(q, base_);
+    if (!o) {
+        return error_reply(o.error());
+    }
+    if (auto known = known_model(o->plan.model, o->global); !known) {
+        return error_reply(known.error());
+    }
+    for (const auto& device : o->plan.have) {
+        cli::HardwareOverride h;
+        h.hw = device;
+        if (auto known = known_hardware(h, o->global); !known) {
+            return error_reply(known.error());
+        }
+    }
+    const auto r = cli::plan_report(*o);
+    if (!r) {
+        return reply_of(r.error());
+    }
+    return {200, report::plan_to_json(*r)};
 }
 
 }  // namespace canrun::web

@@ -18,6 +18,7 @@ public:
     HttpReply models(const QueryParams& q);    // GET /api/models?search= = canrun models --json
     HttpReply fit(const QueryParams& q);       // GET /api/fit?model=...  = canrun fit --json
     HttpReply recommend(const QueryParams& q); // GET /api/recommend?...  = canrun recommend --json
+    HttpReply plan(const QueryParams& q);      // GET /api/plan?model=... = canrun plan --json
 
 private:
     cli::Options base_;

@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, 9> kKvTypes = {"f32",  "f16",  "bf16", "q
                                                       "q5_0", "q4_1", "q4_0", "iq4_nl"};
 constexpr std::array<std::string_view, 3> kFlashAttn = {"on", "off", "auto"};
 constexpr std::array<std::string_view, 4> kUses = {"chat", "code", "reasoning", "vision"};
+constexpr std::array<std::string_view, 2> kCurrencies = {"USD", "CNY"};
+constexpr std::array<std::string_view, 2> kSorts = {"cheapest", "fastest"};
+constexpr std::array<std::string_view, 4> kNets = {"1gbe", "10gbe", "25gbe", "100gbe"};
+constexpr std::size_t kMaxHave = 16;  // --have devices in one plan
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& allowed, std::string_view v) {
@@ -69,6 +73,42 @@ HttpResult<bool> choice_param(const QueryParams& q, const std::string& name,
     }
     out = *v;
     return true;
+}
+
+HttpResult<std::optional<double>> number_param(const QueryParams& q, const std::string& name,
+                                               double lo, double hi) {
+    const auto v = param(q, name);
+    if (!v) {
+        return std::optional<double>{};
+    }
+    const auto n = parse_double(*v);
+    if (!n || !std::isfinite(*n) || *n < lo || *n > hi) {
+        return http_fail(400, name + " must be a number from " + std::to_string(lo) + " to " +
+                                  std::to_string(hi));
+    }
+    return std::optional<double>{*n};
+}
+
+HttpResult<std::string> quant_param(const QueryParams& q) {
+    const auto quant = param(q, "quant");
+    if (!quant || quant->empty()) {
+        return std::string{};
+    }
+    const bool ok = quant->size() <= 32 && std::all_of(quant->begin(), quant->end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    });
+    if (!ok) {
+        return http_fail(400, "quant must be a quantization name such as Q4_K_M");
+    }
+    return *quant;
+}
+
+HttpResult<std::string> model_param(const QueryParams& q, const std::string& endpoint) {
+    const auto model = param(q, "model");
+    if (!model) {
+        return http_fail(400, "model is missing: " + endpoint + "?model=qwen2.5:14b");
+    }
+    return checked_model_name(*model);
 }
 
 // --ctx, --kv-type and --flash-attn, shared by fit and recommend.
@@ -141,24 +181,16 @@ HttpResult<cli::Options> fit_options(const QueryParams& q, const cli::Options& b
     cli::Options o = base;
     o.command = "fit";
     auto& f = o.fit;
-    const auto model = param(q, "model");
-    if (!model) {
-        return http_fail(400, "model is missing: /api/fit?model=qwen2.5:14b");
-    }
-    auto name = checked_model_name(*model);
+    auto name = model_param(q, "/api/fit");
     if (!name) {
         return tl::unexpected(name.error());
     }
     f.model = *name;
-    if (const auto quant = param(q, "quant"); quant && !quant->empty()) {
-        const bool ok = quant->size() <= 32 && std::all_of(quant->begin(), quant->end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-        });
-        if (!ok) {
-            return http_fail(400, "quant must be a quantization name such as Q4_K_M");
-        }
-        f.quant = *quant;
+    auto quant = quant_param(q);
+    if (!quant) {
+        return tl::unexpected(quant.error());
     }
+    f.quant = *quant;
     if (auto c = context_params(q, f.ctx, f.kv_type, f.flash_attn, 1); !c) {
         return tl::unexpected(c.error());
     }
@@ -177,13 +209,11 @@ HttpResult<cli::Options> recommend_options(const QueryParams& q, const cli::Opti
     if (auto u = choice_param(q, "use", kUses, r.use); !u) {
         return tl::unexpected(u.error());
     }
-    if (const auto tps = param(q, "min_tps")) {
-        const auto v = parse_double(*tps);
-        if (!v || !std::isfinite(*v) || *v < 0.1 || *v > 100000.0) {
-            return http_fail(400, "min_tps must be a number from 0.1 to 100000");
-        }
-        r.min_tps = *v;
+    const auto tps = number_param(q, "min_tps", 0.1, 100000.0);
+    if (!tps) {
+        return tl::unexpected(tps.error());
     }
+    r.min_tps = tps->value_or(r.min_tps);
     if (auto c = context_params(q, r.ctx, r.kv_type, r.flash_attn, 256); !c) {
         return tl::unexpected(c.error());
     }
@@ -192,6 +222,59 @@ HttpResult<cli::Options> recommend_options(const QueryParams& q, const cli::Opti
         return tl::unexpected(hw.error());
     }
     r.hardware = std::move(*hw);
+    return o;
+}
+
+// The choices and numbers of plan, as `canrun plan` checks them.
+HttpResult<bool> plan_choices(const QueryParams& q, cli::PlanOptions& p) {
+    auto choices = choice_param(q, "currency", kCurrencies, p.currency)
+                       .and_then([&](bool) { return choice_param(q, "sort", kSorts, p.sort); })
+                       .and_then([&](bool) { return choice_param(q, "net", kNets, p.net); });
+    if (!choices) {
+        return choices;
+    }
+    const auto tps = number_param(q, "tps", 0.1, 100000.0);
+    const auto budget = number_param(q, "budget", 0.0, 1e12);
+    const auto top = uint_param(q, "top", 1, 1000);
+    const auto ctx = uint_param(q, "ctx", 256, kMaxCtx);
+    if (!tps || !budget || !top || !ctx) {
+        return tl::unexpected(!tps ? tps.error() : !budget ? budget.error() : !top ? top.error() : ctx.error());
+    }
+    p.tps = tps->value_or(p.tps);
+    p.budget = *budget;
+    p.top = static_cast<std::size_t>(top->value_or(p.top));
+    if (*ctx) {
+        p.ctx = static_cast<std::uint32_t>(**ctx);
+    }
+    return true;
+}
+
+HttpResult<cli::Options> plan_options(const QueryParams& q, const cli::Options& base) {
+    cli::Options o = base;
+    o.command = "plan";
+    auto& p = o.plan;
+    auto name = model_param(q, "/api/plan");
+    if (!name) {
+        return tl::unexpected(name.error());
+    }
+    p.model = *name;
+    auto quant = quant_param(q);
+    if (!quant) {
+        return tl::unexpected(quant.error());
+    }
+    p.quant = *quant;
+    if (auto c = plan_choices(q, p); !c) {
+        return tl::unexpected(c.error());
+    }
+    const auto [first, last] = q.equal_range("have");
+    for (auto it = first; it != last; ++it) {
+        auto device = checked_name("have", it->second);
+        if (!device || p.have.size() == kMaxHave) {
+            return http_fail(400, "have must name up to 16 devices, e.g. have=RTX%203090");
+        }
+        p.have.push_back(*device);
+    }
+    p.nodes.clear();  // files: never from the network
     return o;
 }
 

@@ -27,6 +27,10 @@ HttpResult<cli::Options> fit_options(const QueryParams& q, const cli::Options& b
 // /api/recommend?use=&min_tps=&ctx=&kv_type=&flash_attn=&gpus=&hw=
 HttpResult<cli::Options> recommend_options(const QueryParams& q, const cli::Options& base);
 
+// /api/plan?model=&quant=&tps=&ctx=&budget=&currency=&have=&sort=&net=&top= (never --nodes:
+// those are files).
+HttpResult<cli::Options> plan_options(const QueryParams& q, const cli::Options& base);
+
 // /api/models?search=
 HttpResult<std::string> search_of(const QueryParams& q);
 

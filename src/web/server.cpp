@@ -68,7 +68,8 @@ void Server::add_routes() {
     const std::pair<const char*, Handler> routes[] = {{"/api/hardware", &Api::hardware},
                                                       {"/api/models", &Api::models},
                                                       {"/api/fit", &Api::fit},
-                                                      {"/api/recommend", &Api::recommend}};
+                                                      {"/api/recommend", &Api::recommend},
+                                                      {"/api/plan", &Api::plan}};
     for (const auto& [path, handler] : routes) {
         http_->Get(path, [this, h = handler](const httplib::Request& req, httplib::Response& res) {
             send_json(res, (api_.*h)(req.params));
@@ -76,7 +77,8 @@ void Server::add_routes() {
     }
     http_->Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "no such API endpoint: " + req.path +
-                                 " (there are /api/hardware, /api/models, /api/fit, /api/recommend)");
+                                 " (there are /api/hardware, /api/models, /api/fit, /api/recommend, "
+                                 "/api/plan)");
     });
     http_->Get(".*", [](const httplib::Request& req, httplib::Response& res) {
         const auto asset = find_asset(req.path);

@@ -105,6 +105,7 @@ async function run(url) {
     const huge = await expectFit(page, await moveSlider(page, 2));
     assert.notEqual(huge.placement.mode, first.placement.mode, 'the verdict did not change');
     await page.locator('#picks tbody tr').first().waitFor({ timeout: 120000 });
+    await page.locator('#plan-options tbody tr').first().waitFor({ timeout: 120000 });
     await page.click('#lang-toggle');
     assert.equal(await page.locator('#machine h2').textContent(), '本机');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');

@@ -49,8 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadQuery{"gpus", "0"}, BadQuery{"gpus", "65"}, BadQuery{"gpus", "two"},
                       BadQuery{"kv_type", "q7_0"}, BadQuery{"flash_attn", "maybe"},
                       BadQuery{"quant", "Q4_K_M;rm"}, BadQuery{"hw", "\x01"}),
-    [](const ::testing::TestParamInfo<BadQuery>& info) {
-        return std::string(info.param.name) + "_" + std::to_string(info.index);
+    [](const ::testing::TestParamInfo<BadQuery>& p) {
+        return std::string(p.param.name) + "_" + std::to_string(p.index);
     });
 
 TEST(FitQuery, GoodValuesBecomeTheCliOptions) {
@@ -97,6 +97,34 @@ TEST(RecommendQuery, ChecksUseAndSpeedFloor) {
     ASSERT_TRUE(o.has_value());
     EXPECT_EQ(o->recommend.use, "code");
     EXPECT_DOUBLE_EQ(o->recommend.min_tps, 25.5);
+}
+
+TEST(PlanQuery, ChoicesNumbersAndDevices) {
+    const QueryParams q{{"model", "qwen2.5:72b"}, {"tps", "20"},        {"budget", "5000"},
+                        {"currency", "CNY"},      {"sort", "cheapest"}, {"have", "RTX 3090"},
+                        {"have", "RTX 4090"},     {"nodes", "/etc/passwd"}};
+    const auto o = plan_options(q, cli::Options{});
+    ASSERT_TRUE(o.has_value()) << o.error().message;
+    EXPECT_EQ(o->plan.model, "qwen2.5:72b");
+    EXPECT_DOUBLE_EQ(o->plan.tps, 20);
+    EXPECT_EQ(o->plan.budget, 5000.0);
+    EXPECT_EQ(o->plan.currency, "CNY");
+    EXPECT_EQ(o->plan.sort, "cheapest");
+    EXPECT_EQ(o->plan.have, (std::vector<std::string>{"RTX 3090", "RTX 4090"}));
+    EXPECT_TRUE(o->plan.nodes.empty());  // files are never taken from the network
+}
+
+TEST(PlanQuery, BadValuesAre400) {
+    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+             {"tps", "0"}, {"tps", "fast"}, {"budget", "-1"}, {"currency", "EUR"},
+             {"sort", "random"}, {"net", "wifi"}, {"top", "0"}, {"ctx", "100"}, {"model", "/x"}}) {
+        QueryParams q{{"model", "qwen2.5:72b"}};
+        q.erase(name);
+        q.emplace(name, value);
+        const auto o = plan_options(q, cli::Options{});
+        ASSERT_FALSE(o.has_value()) << name << "=" << value;
+        EXPECT_EQ(o.error().status, 400);
+    }
 }
 
 }  // namespace

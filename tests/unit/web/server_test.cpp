@@ -11,6 +11,7 @@
 
 #include "fit_flow.h"
 #include "machine_source.h"
+#include "plan_flow.h"
 #include "report/fit_json.h"
 #include "report/hw_json.h"
 
@@ -175,6 +176,24 @@ TEST_F(ServerTest, RecommendHasPicks) {
     EXPECT_EQ(j["use"], "code");
     ASSERT_GT(j["picks"].size(), 0U);
     EXPECT_TRUE(j["picks"][0].contains("commands"));
+}
+
+TEST_F(ServerTest, PlanIsTheCliAnswerByteForByte) {
+    const auto res = get("/api/plan?model=qwen2.5:72b&tps=15&top=3&have=RTX%203090");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    cli::Options o;
+    o.plan.model = "qwen2.5:72b";
+    o.plan.tps = 15;
+    o.plan.top = 3;
+    o.plan.have = {"RTX 3090"};
+    const auto r = cli::plan_report(o);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(res->body, report::plan_to_json(*r));
+    EXPECT_FALSE(Json::parse(res->body)["options"].empty());
+    get_json("/api/plan?model=no-such-model:7b", 404);
+    get_json("/api/plan?model=qwen2.5:72b&have=Quantum%20Toaster%209000", 404);
+    get_json("/api/plan?model=qwen2.5:72b&tps=0", 400);
 }
 
 TEST_F(ServerTest, BodiesAreCappedAndOnlyGetIsServed) {
