@@ -12,6 +12,7 @@ int run_table(const Options& o);
 int run_hw(const Options& o);
 int run_models(const Options& o);
 int run_bench(const Options& o);
+int run_scan(const Options& o);  // scan helper
 int run_serve(const Options& o);  // serve helper (built with CANRUN_WEB)
 int run_plan(const Options& o);  // plan helper
 

@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"hw", canrun::cli::run_hw},
     {"bench", canrun::cli::run_bench},
     {"models", canrun::cli::run_models},
+    {"scan", canrun::cli::run_scan},
 #if CANRUN_WEB
     {"serve", canrun::cli::run_serve},  // serve helper
 #endif

@@ -141,6 +141,15 @@ void add_serve(CLI::App& app, Options& o) {  // serve helper
     add_global(*serve, o.global);
 }
 
+void add_scan(CLI::App& app, Options& o) {  // scan helper
+    auto* scan = app.add_subcommand("scan", "Local models (Ollama, LM Studio, HF/ModelScope caches, DIRs) and whether each fits");
+    scan->add_option("dir", o.scan.dirs, "Directories to scan instead of the stores");
+    scan->add_flag("--no-ollama", o.scan.no_ollama, "Do not ask a running Ollama what it has loaded");
+    scan->add_option("--ollama-host", o.scan.ollama_host, "Ollama's address (default OLLAMA_HOST or 127.0.0.1:11434)");
+    add_hardware(*scan, o.scan.hardware);
+    add_global(*scan, o.global);
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, char** argv, Options& out) {
@@ -157,6 +166,7 @@ ParseOutcome parse_options(int argc, char** argv, Options& out) {
     add_models(app, out);
     add_bench(app, out);
     add_serve(app, out);  // serve helper
+    add_scan(app, out);  // scan helper
     add_plan(app, out);  // plan helper
     try {
         app.parse(argc, argv);

@@ -98,6 +98,14 @@ struct ServeOptions {
     HardwareOverride hardware;       // the machine the page answers for (--hw, --sysroot, ...)
 };
 
+// `canrun scan [DIR...]` (scan helper).
+struct ScanOptions {
+    std::vector<std::string> dirs;  // empty = the stores (Ollama, LM Studio, HF, ModelScope, ...)
+    bool no_ollama = false;         // --no-ollama: do not ask a running Ollama
+    std::string ollama_host;        // --ollama-host; default OLLAMA_HOST, else 127.0.0.1:11434
+    HardwareOverride hardware;
+};
+
 struct Options {
     std::string command;  // "" for the main job
     GlobalOptions global;
@@ -107,6 +115,7 @@ struct Options {
     BenchCliOptions bench;
     RecommendOptions recommend;  // also the main job's and `table`'s options
     ServeOptions serve;          // serve helper
+    ScanOptions scan;            // scan helper
     PlanOptions plan;            // plan helper
 };
 

@@ -18,7 +18,8 @@ namespace {
 std::optional<std::string> get(httplib::Client& c, const char* path, std::string& error) {
     auto r = c.Get(path);
     if (!r) {
-        error = httplib::to_string(r.error());
+        error = r.error() == httplib::Error::Connection ? std::string("nothing is listening there")
+                                                         : httplib::to_string(r.error());
         return std::nullopt;
     }
     if (r->status != 200) {

@@ -30,6 +30,12 @@ bool ends_with_ci(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && to_lower(std::string_view(s).substr(s.size() - tail.size())) == tail;
 }
 
+// The reader's message without the path it starts with (the note carries the path).
+std::string without_path(const std::string& message, const std::string& path) {
+    const auto prefix = path + ": ";
+    return message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message;
+}
+
 class Scanner {
 public:
     explicit Scanner(const ScanRequest& req) : req_(req), walker_(result_.notes) {}
@@ -91,7 +97,7 @@ void Scanner::scan_ollama(const fs::path& root) {
         if (seen(key, e.blob.string(), e.name)) continue;
         auto m = probe_gguf(e.blob);
         if (!m) {
-            result_.notes.push_back({"scan.bad_gguf", e.blob.string(), m.error().message});
+            result_.notes.push_back({"scan.bad_gguf", e.blob.string(), without_path(m.error().message, e.blob.string())});
             continue;
         }
         m->path = e.blob.string();
@@ -162,7 +168,7 @@ void Scanner::on_file(const FileEntry& f, StoreKind kind, const std::string& rep
     }
     auto m = probe_gguf(f.path);
     if (!m) {
-        result_.notes.push_back({"scan.bad_gguf", f.path.string(), m.error().message});
+        result_.notes.push_back({"scan.bad_gguf", f.path.string(), without_path(m.error().message, f.path.string())});
         return;
     }
     m->path = f.path.string();
@@ -178,7 +184,7 @@ void Scanner::on_config(const FileEntry& f, StoreKind kind, const std::string& r
     auto m = probe_safetensors_folder(dir);
     if (!m) {
         if (m.error().message.find("no .safetensors") == std::string::npos) {
-            result_.notes.push_back({"scan.bad_safetensors", dir.string(), m.error().message});
+            result_.notes.push_back({"scan.bad_safetensors", dir.string(), m.error().message});  // names the file
         }
         return;
     }
