@@ -63,15 +63,21 @@ void fill_placement(const FitResult& fit, const PlanCandidate& c, PlanOption& o)
     }
 }
 
-// Workers that hold layers, for the network's share of each token.
-std::uint32_t busy_remote_nodes(const PlanPlacement& p) {
+// The workers that hold layers (the others need not take part), by name.
+std::vector<std::string> busy_workers(const PlanPlacement& p, const std::vector<std::string>& workers) {
     std::set<std::uint32_t> nodes;
     for (const auto& d : p.devices) {
         if (d.node > 0 && d.layers > 0) {
             nodes.insert(d.node);
         }
     }
-    return static_cast<std::uint32_t>(nodes.size());
+    std::vector<std::string> out;
+    for (const auto n : nodes) {
+        if (n - 1 < workers.size()) {
+            out.push_back(workers[n - 1]);
+        }
+    }
+    return out;
 }
 
 std::string without_tensor_split(std::string cmd) {
@@ -99,11 +105,16 @@ void answer_llama(const Context& c, const PlanCandidate& cand, PlanOption& o) {
         o.commands = {{"head", cmds.llama_cpp}};
         return;
     }
-    const std::uint32_t remote = busy_remote_nodes(o.placement);
-    o.network_s_per_token =
-        rpc_seconds_per_token(c.request.model->n_embd, remote, c.link, c.round_trips);
-    add_network(o.speed, o.network_s_per_token, o.network_s_per_token / 64, 512);
-    o.commands = rpc_commands(without_tensor_split(cmds.llama_cpp), cand.workers);
+    const auto busy = busy_workers(o.placement, cand.workers);
+    o.network_s_per_token = rpc_seconds_per_token(
+        c.request.model->n_embd, static_cast<std::uint32_t>(busy.size()), c.link, c.round_trips);
+    add_network(o.speed, o.network_s_per_token,
+                rpc_seconds_per_prompt_token(c.request.model->n_embd,
+                                             static_cast<std::uint32_t>(busy.size()), c.link,
+                                             c.round_trips, req.speed.ubatch),
+                req.speed.prompt_tokens);
+    o.commands = busy.empty() ? std::vector<NodeCommand>{{"head", cmds.llama_cpp}}
+                              : rpc_commands(without_tensor_split(cmds.llama_cpp), busy);
     o.notes.emplace_back("plan.rpc");
 }
 
@@ -116,7 +127,9 @@ void answer_vllm_step(const Context& c, const PlanCandidate& cand, PlanOption& o
     const auto& repo = c.request.names.hf_repo;
     if (cand.vllm.pp > 1) {
         o.network_s_per_token = pipeline_seconds_per_token(c.request.model->n_embd, cand.vllm.pp, c.link);
-        add_network(o.speed, o.network_s_per_token, o.network_s_per_token / 64, 512);
+        const auto n_embd = c.request.model->n_embd;
+        add_network(o.speed, o.network_s_per_token,
+                    pipeline_seconds_per_prompt_token(n_embd, cand.vllm.pp, c.link, 512), 512);
         o.commands = ray_commands(repo, cand.vllm.tp, cand.vllm.pp, c.ctx, cand.workers);
         return;
     }
@@ -188,6 +201,26 @@ std::vector<PlanCandidate> answer_all(const Context& c, PlanResult& r) {
     return answered;
 }
 
+// Renting is the fallback: the cheapest rental that meets the target is always listed.
+void add_best_rental(const std::vector<PlanOption>& options, const std::vector<std::size_t>& order,
+                     std::vector<PlanOption>& shown) {
+    const auto is_rental = [](const PlanOption& o) { return o.kind == PlanKind::Cloud; };
+    if (std::any_of(shown.begin(), shown.end(), is_rental)) {
+        return;
+    }
+    const PlanOption* best = nullptr;
+    for (const auto i : order) {
+        const auto& o = options[i];
+        if (is_rental(o) && o.meets_target && o.price &&
+            (best == nullptr || o.price->amount < best->price->amount)) {
+            best = &o;
+        }
+    }
+    if (best != nullptr) {
+        shown.push_back(*best);
+    }
+}
+
 }  // namespace
 
 PlanResult plan(const PlanRequest& request, const PlanData& data) {
@@ -228,6 +261,7 @@ PlanResult plan(const PlanRequest& request, const PlanData& data) {
         }
         r.options.push_back(std::move(o));
     }
+    add_best_rental(options, order, r.options);
     return r;
 }
 

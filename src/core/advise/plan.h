@@ -93,6 +93,7 @@ struct PlanOption {
     std::string device_id;              // hardware.json id of the GPU or machine (if one kind)
     std::vector<std::string> devices;   // every GPU (or the machine), in order
     std::uint32_t nodes = 1;
+    std::vector<std::string> node_names;  // clusters: "head", "node2", ...; a fleet: its machines
     std::uint32_t gpus_per_node = 0;
     bool fits = false;
     bool meets_target = false;

@@ -1,5 +1,7 @@
 #include "advise/plan_cluster.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace canrun::advise {
@@ -31,6 +33,21 @@ double pipeline_seconds_per_token(std::uint32_t n_embd, std::uint32_t nodes, con
     const double hidden = 2.0 * n_embd;  // BF16
     const double hop = hidden / bytes_per_second(link) + link.latency_us * 1e-6;
     return (nodes - 1) * hop + link.latency_us * 1e-6;  // the sampled token back to stage one
+}
+
+double rpc_seconds_per_prompt_token(std::uint32_t n_embd, std::uint32_t remote_nodes,
+                                    const LinkSpeed& link, double round_trips, std::uint32_t ubatch) {
+    const double bytes = 2 * 4.0 * n_embd / bytes_per_second(link);
+    return remote_nodes * (bytes + round_trips * link.latency_us * 1e-6 / std::max(1U, ubatch));
+}
+
+double pipeline_seconds_per_prompt_token(std::uint32_t n_embd, std::uint32_t nodes,
+                                         const LinkSpeed& link, std::uint32_t ubatch) {
+    if (nodes < 2) {
+        return 0;
+    }
+    const double hop = 2.0 * n_embd / bytes_per_second(link) + link.latency_us * 1e-6 / std::max(1U, ubatch);
+    return (nodes - 1) * hop;
 }
 
 void add_network(estimate::SpeedEstimate& speed, double decode_s, double prefill_s,

@@ -31,6 +31,13 @@ double rpc_seconds_per_token(std::uint32_t n_embd, std::uint32_t remote_nodes,
                              const LinkSpeed& link, double round_trips);
 double pipeline_seconds_per_token(std::uint32_t n_embd, std::uint32_t nodes, const LinkSpeed& link);
 
+// Seconds the network adds to each prompt token: the same bytes per token, but the round trips
+// are paid once per batch of `ubatch` tokens.
+double rpc_seconds_per_prompt_token(std::uint32_t n_embd, std::uint32_t remote_nodes,
+                                    const LinkSpeed& link, double round_trips, std::uint32_t ubatch);
+double pipeline_seconds_per_prompt_token(std::uint32_t n_embd, std::uint32_t nodes,
+                                         const LinkSpeed& link, std::uint32_t ubatch);
+
 // Adds `decode_s` to the time of each generated token and `prefill_s` to each prompt token.
 void add_network(estimate::SpeedEstimate& speed, double decode_s, double prefill_s,
                  std::uint32_t prompt_tokens);

@@ -127,7 +127,9 @@ void add_have(const PlanRequest& r, const PlanData& d, std::vector<PlanFamily>& 
     if (!head) {
         return;
     }
-    const std::string have_name = fmt::format("{} x {}", head->gpus.size(), owned.front()->name);
+    const std::string have_name = owned.size() > 1
+                                      ? fmt::format("{} x {}", owned.size(), owned.front()->name)
+                                      : owned.front()->name;
     out.push_back(have_and_more(*head, *owned.front(), have_name, r.currency));
     std::vector<std::uint32_t> none;
     for (const auto& s : d.hardware->devices) {  // or one more GPU of another kind (-ts)
@@ -166,6 +168,9 @@ void add_clusters(const HardwareSpec& s, const PlanRequest& r, std::vector<PlanF
     PlanFamily ray;
     ray.stop_at_full_gpu = false;
     for (std::uint32_t n = 2; n <= kMaxNodes; ++n) {
+        if (!s.unified_memory && n * static_cast<std::uint32_t>(per_node) <= 8) {
+            continue;  // as many GPUs as one box of 8: that box is the simpler answer
+        }
         PlanCandidate c = base(PlanKind::Cluster, fmt::format("{} nodes x {}", n, box->name), *box);
         for (std::uint32_t k = 1; k < n; ++k) {
             append_node(c.machine, c.gpu_node, *box, k);
@@ -179,6 +184,8 @@ void add_clusters(const HardwareSpec& s, const PlanRequest& r, std::vector<PlanF
         c.option.gpus_per_node = static_cast<std::uint32_t>(per_node);
         c.option.price = times(s.price, static_cast<double>(n) * per_node, false);
         c.workers = worker_names(n);
+        c.option.node_names = c.workers;
+        c.option.node_names.insert(c.option.node_names.begin(), "head");
         rpc.steps.push_back(c);
         if (vllm_backend(s) && tp_divisible(*r.model, static_cast<std::uint32_t>(per_node))) {
             c.option.engine = PlanEngine::Vllm;
@@ -235,6 +242,7 @@ void add_fleet(const PlanRequest& r, std::vector<PlanFamily>& out) {
     for (std::uint32_t i = 0; i < r.nodes.size(); ++i) {
         const auto& n = r.nodes[i];
         name += (i == 0 ? " " : " + ") + n.name;
+        c.option.node_names.push_back(n.name);
         if (i == 0) {
             continue;
         }

@@ -52,6 +52,7 @@ Json option_object(const advise::PlanOption& o) {
            {"device_id", o.device_id.empty() ? Json(nullptr) : Json(o.device_id)},
            {"devices", o.devices},
            {"nodes", o.nodes},
+           {"node_names", o.node_names},
            {"gpus_per_node", o.gpus_per_node},
            {"fits", o.fits},
            {"meets_target", o.meets_target},

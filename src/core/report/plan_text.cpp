@@ -30,6 +30,7 @@ struct Words {
     const char* rate;
     const char* vllm_16bit;
     const char* rpc;
+    const char* owned;
 };
 
 constexpr Words kEn = {
@@ -48,6 +49,7 @@ constexpr Words kEn = {
     "1 {} = {:g} {} ({}, {}).",
     "vLLM serves the original 16-bit weights (from the model's HF repo), so it needs more memory than the GGUF.",
     "llama.cpp RPC: build llama.cpp with -DGGML_RPC=ON on every node; the workers' ports must be reachable from the head only.",
+    "owned",
 };
 
 constexpr Words kZh = {
@@ -66,6 +68,7 @@ constexpr Words kZh = {
     "1 {} = {:g} {}（{}，{}）。",
     "vLLM 使用原始 16 位权重（模型的 HF 仓库），比 GGUF 占更多显存。",
     "llama.cpp RPC：每个节点都要用 -DGGML_RPC=ON 编译 llama.cpp；worker 的端口只需对主节点开放。",
+    "已有",
 };
 
 std::string with_commas(long long v) {
@@ -78,6 +81,16 @@ std::string with_commas(long long v) {
         out += digits[i];
     }
     return (v < 0 ? "-" : "") + out;
+}
+
+// Names as people say them in a table: "RTX 4090", not "NVIDIA GeForce RTX 4090".
+std::string short_name(std::string s) {
+    for (const char* brand : {"NVIDIA ", "GeForce "}) {
+        for (auto at = s.find(brand); at != std::string::npos; at = s.find(brand)) {
+            s.erase(at, std::char_traits<char>::length(brand));
+        }
+    }
+    return s;
 }
 
 std::string engine_label(const advise::PlanOption& o) {
@@ -151,22 +164,41 @@ std::string table(const PlanReport& r, const Words& w) {
     std::string s = std::string(w.header) + "\n";
     int i = 1;
     for (const auto& o : r.result.options) {
-        const std::string price = o.price ? format_money(*o.price) : "-";
-        s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(o.name, 38), cell(engine_label(o), 18),
+        const bool owned = o.price && o.price->amount == 0;
+        const std::string price = owned ? w.owned : o.price ? format_money(*o.price) : "-";
+        s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(short_name(o.name), 38), cell(engine_label(o), 18),
                          cell(where(o, w), 11), cell(speed_cell(o), 13), price);
+    }
+    return s;
+}
+
+// One line per node and kind of device: "node2: 4 x Radeon RX 7900 XTX holds 79.04 GiB (12 layers)".
+std::string devices_lines(const advise::PlanOption& o, const Words& w) {
+    std::string s;
+    const auto& devs = o.placement.devices;
+    for (std::size_t i = 0; i < devs.size();) {
+        std::size_t j = i;
+        std::uint64_t bytes = 0;
+        std::uint32_t layers = 0;
+        for (; j < devs.size() && devs[j].node == devs[i].node && devs[j].name == devs[i].name; ++j) {
+            bytes += devs[j].bytes;
+            layers += devs[j].layers;
+        }
+        if (bytes > 0) {
+            const std::string many = short_name(j - i > 1 ? fmt::format("{} x {}", j - i, devs[i].name)
+                                                          : devs[i].name);
+            const auto k = devs[i].node;
+            const std::string node = k < o.node_names.size() ? o.node_names[k] + ": " : "";
+            s += fmt::format(fmt::runtime(w.holds), node + many, format_bytes(bytes), layers) + "\n";
+        }
+        i = j;
     }
     return s;
 }
 
 std::string best_block(const advise::PlanOption& o, const advise::PlanResult& res, const Words& w, Lang lang) {
     std::string s = "\n" + fmt::format(fmt::runtime(w.best), o.name) + "\n";
-    for (const auto& d : o.placement.devices) {
-        if (d.bytes == 0) {
-            continue;
-        }
-        const std::string dev = d.node > 0 ? fmt::format("node{} {}", d.node + 1, d.name) : d.name;
-        s += fmt::format(fmt::runtime(w.holds), dev, format_bytes(d.bytes), d.layers) + "\n";
-    }
+    s += devices_lines(o, w);
     if (o.max_ctx > 0) {
         s += fmt::format(fmt::runtime(w.max_ctx), o.max_ctx) + "\n";
     }
