@@ -77,10 +77,36 @@ struct Draft {
     std::vector<std::uint32_t> split;
 };
 
+std::vector<u64> scaled(const std::vector<u64>& cap, double f) {
+    std::vector<u64> out;
+    out.reserve(cap.size());
+    for (const u64 c : cap) {
+        out.push_back(static_cast<u64>(static_cast<double>(c) * f));
+    }
+    return out;
+}
+
+// Everything on the GPUs. With several GPUs the layers are spread so that each GPU fills the same
+// share of its room, as llama.cpp's default split does (proportional to free memory), rather than
+// filling the first GPUs to the brim and leaving the last ones idle: the smallest share that
+// still holds the model is found by bisection.
 std::optional<Draft> try_full(const PlacementInput& in, const std::vector<u64>& cap) {
     auto split = fill_gpus(in, cap, 0, true, whole_layer);
     if (!split) {
         return std::nullopt;
+    }
+    if (cap.size() > 1) {
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 16; ++i) {
+            const double mid = (lo + hi) / 2;
+            if (auto s = fill_gpus(in, scaled(cap, mid), 0, true, whole_layer)) {
+                hi = mid;
+                split = std::move(s);
+            } else {
+                lo = mid;
+            }
+        }
     }
     return Draft{PlacementMode::FullGpu, 0, 0, true, *split};
 }

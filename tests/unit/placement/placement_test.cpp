@@ -96,6 +96,27 @@ TEST(Placement, TwoGpusSplitConsecutiveLayers) {
     EXPECT_TRUE(p.devices[1].holds_output);
 }
 
+// Regression: layers filled the first GPUs to the brim (plan printed -ts 39,39,2,0 for four
+// cards); llama.cpp's default split is proportional to free memory, so the layers spread evenly.
+TEST(Placement, SeveralGpusShareTheLayersEvenly) {
+    const auto p = place_model(llama8b(), machine({24 * kGiB, 24 * kGiB, 24 * kGiB, 24 * kGiB},
+                                                  64 * kGiB));
+    EXPECT_EQ(p.mode, PlacementMode::FullGpu);
+    ASSERT_EQ(p.gpu_split.size(), 4U);
+    EXPECT_EQ(sum(p.gpu_split), 32U);
+    // Each GPU holds 5 to 9 of the 169 MiB layers (the last one also the 411 MiB output layer):
+    // its model data is within one layer of every other's, not 0 on one and 16 on another.
+    std::uint64_t lo = ~0ULL;
+    std::uint64_t hi = 0;
+    for (std::size_t g = 0; g < 4; ++g) {
+        const std::uint64_t data = p.gpu_split[g] * 169 * kMiB + (g == 3 ? 411 * kMiB : 0);
+        lo = std::min(lo, data);
+        hi = std::max(hi, data);
+    }
+    EXPECT_LE(hi - lo, 411 * kMiB) << p.gpu_split[0] << "," << p.gpu_split[1] << ","
+                                   << p.gpu_split[2] << "," << p.gpu_split[3];
+}
+
 TEST(Placement, MoeMovesExpertsOfTheFirstLayersBeforeWholeLayers) {
     PlacementInput in;
     // 48 layers: 60 MiB dense + 500 MiB experts + 12 MiB KV each (a 30B-A3B-like shape).
