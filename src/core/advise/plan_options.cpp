@@ -17,7 +17,6 @@ using catalog::FormFactor;
 using catalog::HardwareSpec;
 
 constexpr int kGpuCounts[] = {1, 2, 4, 8};
-constexpr std::uint32_t kMaxClusterNodes = 4;
 
 bool discrete(const HardwareSpec& s) {
     return !s.unified_memory && s.kind != DeviceKind::CpuPlatform && s.kind != DeviceKind::Soc &&
@@ -37,13 +36,6 @@ std::uint32_t host_cores(const HardwareSpec& s) {
     }
 }
 
-std::optional<PlanMoney> money(const std::optional<catalog::Price>& p, double times, bool per_hour) {
-    if (!p) {
-        return std::nullopt;
-    }
-    return PlanMoney{p->amount * times, p->currency, per_hour, false, p->date, p->source};
-}
-
 PlanCandidate candidate(const HardwareSpec& s, PlanKind kind, estimate::Machine m, int gpus) {
     PlanCandidate c;
     c.option.kind = kind;
@@ -56,7 +48,7 @@ PlanCandidate candidate(const HardwareSpec& s, PlanKind kind, estimate::Machine 
     if (m.gpus.empty()) {
         c.option.devices.push_back(m.name);
     }
-    c.option.price = money(s.price, gpus, false);
+    c.option.price = price_times(s.price, gpus, false);
     c.machine = std::move(m);
     return c;
 }
@@ -149,6 +141,74 @@ std::vector<PlanFamily> plan_families(const PlanRequest& request, const PlanData
     add_fleet(request, out);
     add_cloud(request, data, out);
     return out;
+}
+
+}  // namespace canrun::advise
+
+namespace canrun::advise {
+
+using catalog::HardwareSpec;
+
+const HardwareSpec* find_spec(const PlanData& d, const std::string& id) {
+    for (const auto& s : d.hardware->devices) {
+        if (s.id == id) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+bool vllm_backend(const HardwareSpec& s) {
+    return !s.unified_memory &&
+           (s.backend == catalog::BackendHint::Cuda || s.backend == catalog::BackendHint::Rocm);
+}
+
+std::uint64_t gpu_bytes(const estimate::Machine& m) {
+    std::uint64_t sum = 0;
+    for (const auto& g : m.gpus) {
+        sum += g.memory_total_bytes;
+    }
+    return sum;
+}
+
+// The head's machine with the GPUs of `extra` appended (each tagged with its node).
+void append_node(estimate::Machine& into, std::vector<std::uint32_t>& gpu_node,
+                 const estimate::Machine& extra, std::uint32_t node) {
+    if (gpu_node.size() < into.gpus.size()) {
+        gpu_node.resize(into.gpus.size(), 0);
+    }
+    for (const auto& g : extra.gpus) {
+        into.gpus.push_back(g);
+        gpu_node.push_back(node);
+    }
+}
+
+PlanCandidate base_candidate(PlanKind kind, std::string name, const estimate::Machine& m) {
+    PlanCandidate c;
+    c.option.kind = kind;
+    c.option.name = std::move(name);
+    c.machine = m;
+    for (const auto& g : m.gpus) {
+        c.option.devices.push_back(g.name);
+    }
+    return c;
+}
+
+std::optional<PlanMoney> price_times(const std::optional<catalog::Price>& p, double n, bool per_hour) {
+    if (!p) {
+        return std::nullopt;
+    }
+    return PlanMoney{p->amount * n, p->currency, per_hour, false, p->date, p->source};
+}
+
+
+std::uint64_t plan_model_bytes(const PlanRequest& r) {
+    const std::uint32_t ctx = r.ctx > 0 ? r.ctx : kDefaultCtx;
+    std::uint64_t kv_per_token = 0;
+    for (const auto& l : r.model->layers) {
+        kv_per_token += 2ULL * l.n_head_kv * std::max(l.head_dim_k, l.head_dim_v);
+    }
+    return r.model->weight_bytes() + kv_per_token * ctx;
 }
 
 }  // namespace canrun::advise

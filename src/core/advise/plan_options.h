@@ -35,12 +35,23 @@ std::optional<estimate::Machine> catalog_machine(const catalog::HardwareSpec& sp
 
 std::vector<PlanFamily> plan_families(const PlanRequest& request, const PlanData& data);
 
-// The parts of plan_families over several machines or other people's (plan_remote_options.cpp).
+// The parts of plan_families over several machines (plan_remote_options.cpp) or what the user
+// owns (plan_owned_options.cpp).
 void add_have(const PlanRequest& request, const PlanData& data, std::vector<PlanFamily>& out);
 void add_clusters(const catalog::HardwareSpec& spec, const PlanRequest& request,
                   std::vector<PlanFamily>& out);
 void add_fleet(const PlanRequest& request, std::vector<PlanFamily>& out);
 void add_cloud(const PlanRequest& request, const PlanData& data, std::vector<PlanFamily>& out);
+
+// Helpers the option builders share (plan_options.cpp).
+const catalog::HardwareSpec* find_spec(const PlanData& data, const std::string& id);
+bool vllm_backend(const catalog::HardwareSpec& spec);   // CUDA or ROCm, discrete
+std::uint64_t gpu_bytes(const estimate::Machine& m);    // all GPU memory
+// Appends the GPUs of `extra` to `into`, each tagged with `node` in `gpu_node`.
+void append_node(estimate::Machine& into, std::vector<std::uint32_t>& gpu_node,
+                 const estimate::Machine& extra, std::uint32_t node);
+PlanCandidate base_candidate(PlanKind kind, std::string name, const estimate::Machine& m);
+std::optional<PlanMoney> price_times(const std::optional<catalog::Price>& p, double n, bool per_hour);
 
 // Weights plus KV cache at the asked context: below this no set-up holds the model on GPUs.
 std::uint64_t plan_model_bytes(const PlanRequest& request);
