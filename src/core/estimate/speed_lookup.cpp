@@ -73,6 +73,13 @@ QuantTuning quant_tuning(const SpeedTuning& tuning, const std::string& family) {
 }
 
 double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu) {
+    if (cpu.features.empty()) {  // not known (a profile without a host CPU), not "no SIMD"
+        for (const auto& isa : tuning.isas) {
+            if (isa.feature == kUnknownIsa) {
+                return isa.core_factor;
+            }
+        }
+    }
     for (const auto& isa : tuning.isas) {
         if (isa.feature.empty() ||
             std::find(cpu.features.begin(), cpu.features.end(), isa.feature) != cpu.features.end()) {

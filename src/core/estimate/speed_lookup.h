@@ -21,7 +21,11 @@ BackendTuning backend_tuning(const SpeedTuning& tuning, Backend backend);
 // The row for `family`; the "q4_k" row (or defaults) when unknown.
 QuantTuning quant_tuning(const SpeedTuning& tuning, const std::string& family);
 
-// Kernel speed of one core of `cpu` relative to AVX2 (first matching ISA row).
+// The IsaTuning::feature of the row used when the CPU's features are not known at all.
+inline constexpr std::string_view kUnknownIsa = "unknown";
+
+// Kernel speed of one core of `cpu` relative to AVX2: the kUnknownIsa row when the features are
+// not known, else the first row whose feature the CPU has.
 double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu);
 
 // CPU threads the estimate assumes: the query's, else physical cores, else logical, else 4.

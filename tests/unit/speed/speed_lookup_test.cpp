@@ -47,6 +47,18 @@ TEST(SpeedLookup, FirstMatchingIsaWins) {
     EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 1.5);
 }
 
+TEST(SpeedLookup, UnknownFeaturesAreNotNoSimd) {
+    SpeedTuning t;
+    t.isas = {IsaTuning{"avx2", 1.0}, IsaTuning{"unknown", 0.45}, IsaTuning{"", 0.1}};
+    CpuDevice cpu;  // no feature list at all
+    EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.45);
+    cpu.features = {"sse4_1"};  // known, and without AVX2
+    EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.1);
+    t.isas.erase(t.isas.begin() + 1);  // data without the row: the catch-all applies
+    cpu.features.clear();
+    EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.1);
+}
+
 TEST(SpeedLookup, ThreadsDefaultToPhysicalCores) {
     CpuDevice cpu;
     cpu.physical_cores = 6;
