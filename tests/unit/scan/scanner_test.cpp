@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include "scan/scanner.h"
@@ -140,6 +141,22 @@ TEST_F(ScanStores, DifferentModelsOfOneSizeAreNotDuplicates) {
     fs::create_directories(dir);
     ASSERT_TRUE(testing::tiny_llama_gguf("Aaaa", 2, 256).write_file(dir / "a.gguf"));
     ASSERT_TRUE(testing::tiny_llama_gguf("Bbbb", 2, 256).write_file(dir / "b.gguf"));
+    const auto r = scan({dir.string()});
+    EXPECT_EQ(r.models.size(), 2U);
+    EXPECT_TRUE(r.duplicates.empty());
+}
+
+TEST_F(ScanStores, SameHeaderDifferentWeightsAreNotDuplicates) {
+    const auto dir = home_ / "models";
+    fs::create_directories(dir);
+    const auto tiny = testing::tiny_llama_gguf("Tiny", 4, 512);
+    ASSERT_TRUE(tiny.write_file(dir / "base.gguf"));
+    ASSERT_TRUE(tiny.write_file(dir / "finetune.gguf"));
+    {
+        std::fstream f(dir / "finetune.gguf", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(tiny.file_bytes() - 100));
+        f.put('\x5a');  // a different weight near the end
+    }
     const auto r = scan({dir.string()});
     EXPECT_EQ(r.models.size(), 2U);
     EXPECT_TRUE(r.duplicates.empty());
