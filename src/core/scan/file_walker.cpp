@@ -112,6 +112,9 @@ void FileWalker::walk_dir(const fs::path& dir, Key key, int depth, const OnFile&
         note("scan.unreadable", dir, std::strerror(errno));
         return;
     }
+    if (on_dir_ && depth > 0 && on_dir_(dir, *names)) {
+        return;
+    }
     stack_.push_back(key);
     for (const auto& n : *names) {
         visit_entry(dir / n, depth + 1, on_file);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -30,12 +31,17 @@ bool is_system_path(const std::filesystem::path& absolute);
 class FileWalker {
 public:
     using OnFile = std::function<void(const FileEntry&)>;
+    // Called with each directory and its entry names before it is walked; returning true means
+    // the caller has handled it (a store layout) and the walker does not descend.
+    using OnDir = std::function<bool(const std::filesystem::path&, const std::vector<std::string>&)>;
 
     FileWalker(std::vector<ScanNote>& notes, int max_depth = kMaxWalkDepth)
         : notes_(notes), max_depth_(max_depth) {}
 
     // Calls `on_file` for each regular file under `root` (root itself may be a file).
     void walk(const std::filesystem::path& root, const OnFile& on_file);
+
+    void set_on_dir(OnDir on_dir) { on_dir_ = std::move(on_dir); }
 
     // Whether the real directory was already walked (by this walker).
     bool visited(const std::filesystem::path& dir) const;
@@ -50,6 +56,7 @@ private:
     int max_depth_;
     std::set<Key> visited_;
     std::vector<Key> stack_;  // directories being walked, for telling loops from repeats
+    OnDir on_dir_;
 };
 
 }  // namespace canrun::scan

@@ -38,7 +38,11 @@ std::string without_path(const std::string& message, const std::string& path) {
 
 class Scanner {
 public:
-    explicit Scanner(const ScanRequest& req) : req_(req), walker_(result_.notes) {}
+    explicit Scanner(const ScanRequest& req) : req_(req), walker_(result_.notes) {
+        walker_.set_on_dir([this](const fs::path& dir, const std::vector<std::string>& names) {
+            return nested_store(dir, names);
+        });
+    }
 
     ScanResult run();
 
@@ -49,6 +53,7 @@ private:
     void scan_hf(const fs::path& hub);
     void on_file(const FileEntry& f, StoreKind kind, const std::string& repo, const fs::path& root);
     void on_config(const FileEntry& f, StoreKind kind, const std::string& repo);
+    bool nested_store(const fs::path& dir, const std::vector<std::string>& names);
     bool seen(Key key, const std::string& path, const std::string& name);
     void add(FoundModel m, Key key);
     void progress() {
@@ -121,6 +126,25 @@ void Scanner::scan_hf(const fs::path& hub) {
         if (const auto at = repo.find("--"); at != std::string::npos) repo.replace(at, 2, "/");
         walker_.walk(r / "snapshots", [&](const FileEntry& f) { on_file(f, StoreKind::HfCache, repo, hub); });
     }
+}
+
+// A store met inside a folder tree (`canrun scan ~`) is read by its layout: Ollama by its
+// manifests (tag names, no bare blobs), a Hugging Face cache by its snapshots (repo names).
+bool Scanner::nested_store(const fs::path& dir, const std::vector<std::string>& names) {
+    const auto has = [&](const char* n) { return std::binary_search(names.begin(), names.end(), n); };
+    if (has("manifests") && has("blobs")) {
+        result_.roots.push_back(dir.string());
+        scan_ollama(dir);
+        return true;
+    }
+    const bool hf = std::any_of(names.begin(), names.end(),
+                                [](const std::string& n) { return n.rfind("models--", 0) == 0; });
+    if (hf) {
+        result_.roots.push_back(dir.string());
+        scan_hf(dir);
+        return true;
+    }
+    return false;
 }
 
 bool Scanner::seen(Key key, const std::string& path, const std::string& name) {

@@ -206,6 +206,18 @@ TEST_F(ScanStores, OllamaStoreGivenAsDirIsReadByManifests) {
     EXPECT_EQ(r.models[0].name, "tiny:latest");
 }
 
+TEST_F(ScanStores, StoresInsideAFolderTreeAreReadByTheirLayout) {
+    const auto big = testing::tiny_llama_gguf("Big", 8, 2048);  // > 16 MiB: its blob would be sniffed
+    ASSERT_TRUE(testing::add_ollama_tag(home_ / ".ollama" / "models", "registry.ollama.ai/library/big/latest", big,
+                                        testing::fake_digest("big")));
+    ASSERT_TRUE(testing::add_hf_file(home_ / ".cache" / "huggingface" / "hub", "org/Big-GGUF", "r", "big.gguf",
+                                     testing::tiny_llama_gguf("Big HF", 8, 2048), "h"));
+    const auto r = scan({home_.string()});
+    ASSERT_EQ(r.models.size(), 2U);
+    EXPECT_NE(find(r, "big:latest"), nullptr);
+    EXPECT_NE(find(r, "org/Big-GGUF"), nullptr);
+}
+
 TEST_F(ScanStores, SafetensorsFolderIsIdentifiedByItsHeaders) {
     const auto dir = home_ / "models" / "Qwen2-Tiny";
     ASSERT_TRUE(testing::write_text_file(dir / "config.json", R"({
