@@ -80,6 +80,10 @@ void Server::add_routes() {
                                  " (there are /api/hardware, /api/models, /api/fit, /api/recommend, "
                                  "/api/plan)");
     });
+    add_file_routes();
+}
+
+void Server::add_file_routes() {
     http_->Get(".*", [](const httplib::Request& req, httplib::Response& res) {
         const auto asset = find_asset(req.path);
         if (!asset) {

@@ -36,7 +36,8 @@ public:
     void stop();
 
 private:
-    void add_routes();
+    void add_routes();       // the API and the Host check
+    void add_file_routes();  // the embedded files; other methods; errors as JSON
     Api& api_;
     std::unique_ptr<httplib::Server> http_;
     bool loopback_ = true;
