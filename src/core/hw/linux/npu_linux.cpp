@@ -59,9 +59,11 @@ void probe_accel(const ProbeContext& ctx, HardwareReport& r) {
         n.vendor = known                    ? std::string(known->vendor)
                    : n.driver == "intel_vpu" ? "Intel"
                    : n.driver == "amdxdna"   ? "AMD"
+                   : n.driver == "rocket"    ? "Rockchip"  // mainline Rockchip NPU driver (Linux 6.18)
                                              : "";
-        n.name = known ? std::string(known->name)
-                       : fmt::format("NPU {:04x}:{:04x} ({})", vendor, device, n.driver);
+        n.name = known                 ? std::string(known->name)
+                 : n.driver == "rocket" ? "Rockchip NPU (rocket driver)"
+                                        : fmt::format("NPU {:04x}:{:04x} ({})", vendor, device, n.driver);
         n.sources.emplace_back("accel");
         r.npus.push_back(std::move(n));
     }
@@ -121,6 +123,10 @@ void probe_rknpu(const ProbeContext& ctx, HardwareReport& r) {
     const auto compatible = ctx.read("/proc/device-tree/compatible").value_or("");
     if (compatible.find("rockchip,rk3588") == std::string::npos) {
         return;
+    }
+    const bool mainline = std::any_of(r.npus.begin(), r.npus.end(), [](const NpuInfo& n) { return n.driver == "rocket"; });
+    if (mainline) {
+        return;  // already listed from /sys/class/accel
     }
     if (ctx.list("/sys/module/rknpu").empty() && !ctx.read("/sys/module/rknpu/version")) {
         r.note("npu", "npu.rknpu_not_loaded");
