@@ -122,9 +122,7 @@ void add_notes(Answer& a) {
     // A --hw profile cannot be calibrated: its speeds come from the data, and that is no news.
     notes = report::machine_notes(a.view.report, a.tier_choice, a.view.tier,
                                   a.machine.machine.calibrated || a.machine.profile);
-    for (const auto& n : a.machine.notes) {
-        notes.push_back({n, n});
-    }
+    notes.insert(notes.end(), a.machine.notes.begin(), a.machine.notes.end());
     for (const auto& id : a.recommendation.notes) {
         if (id == "recommend.nothing_meets_speed_floor") {
             notes.push_back({"Nothing meets the speed floor (--min-tps): the fastest option is "

@@ -14,6 +14,7 @@
 #include "hw/probe.h"
 #include "hw/probe_context.h"
 #include "hw/to_machine.h"
+#include "report/assumption_notes.h"
 #include "util/strings.h"
 #include "util/units.h"
 
@@ -57,14 +58,14 @@ Result<MachineView> from_profile(const HardwareOverride& h, const catalog::DataS
     v.profile = true;
     v.machine = std::move(profile->machine);
     for (const auto& a : profile->assumptions) {
-        v.notes.push_back(fmt::format("assumed {} = {:g}", a.key, a.value));
+        v.notes.push_back(report::assumption_note(a.key, a.value));
     }
     v.tier_input = advise::tier_input_from(*match->spec, v.machine);
     if (v.machine.cpu.physical_cores == 0) {
         // The device says nothing of its host CPU: a desktop's 8 cores (threads for CPU layers).
         v.machine.cpu.physical_cores = 8;
         v.machine.cpu.logical_cores = 16;
-        v.notes.emplace_back("assumed host_cpu_cores = 8");
+        v.notes.push_back(report::assumption_note("host_cpu_cores", 8));
     }
     if (v.machine.cpu.features.empty() && !v.tier_input.arm) {
         v.machine.cpu.features = {"avx2", "fma"};  // every x86 desktop CPU of the last ten years
@@ -114,7 +115,8 @@ void override_gpus(MachineView& v, const HardwareOverride& h) {
     if (h.gpus && !v.profile && !gpus.empty()) {
         gpus.resize(static_cast<std::size_t>(*h.gpus), gpus.front());
         v.tier_input.gpus.resize(gpus.size(), v.tier_input.gpus.front());
-        v.notes.push_back(fmt::format("--gpus: {} x {}", *h.gpus, gpus.front().name));
+        v.notes.push_back(
+            report::override_note(report::Override::Gpus, *h.gpus, gpus.front().name));
     }
     if (h.vram_gib) {
         const auto bytes = static_cast<std::uint64_t>(*h.vram_gib * static_cast<double>(kGiB));
@@ -125,7 +127,7 @@ void override_gpus(MachineView& v, const HardwareOverride& h) {
         for (auto& t : v.tier_input.gpus) {
             t.memory_gib = *h.vram_gib;
         }
-        v.notes.push_back(fmt::format("--vram: {:g} GiB per GPU", *h.vram_gib));
+        v.notes.push_back(report::override_note(report::Override::Vram, *h.vram_gib));
     }
 }
 
@@ -136,7 +138,7 @@ void apply_overrides(MachineView& v, const HardwareOverride& h) {
         v.machine.cpu.ram_total_bytes = bytes;
         v.machine.cpu.ram_available_bytes = bytes;
         v.tier_input.ram_gib = *h.ram_gib;
-        v.notes.push_back(fmt::format("--ram: {:g} GiB", *h.ram_gib));
+        v.notes.push_back(report::override_note(report::Override::Ram, *h.ram_gib));
     }
     if (h.bandwidth_gbps) {
         if (v.machine.gpus.empty()) {
@@ -145,7 +147,7 @@ void apply_overrides(MachineView& v, const HardwareOverride& h) {
         for (auto& g : v.machine.gpus) {
             g.bandwidth_gbps = *h.bandwidth_gbps;
         }
-        v.notes.push_back(fmt::format("--bandwidth: {:g} GB/s", *h.bandwidth_gbps));
+        v.notes.push_back(report::override_note(report::Override::Bandwidth, *h.bandwidth_gbps));
     }
 }
 

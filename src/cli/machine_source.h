@@ -13,6 +13,7 @@
 #include "hw/hardware.h"
 #include "hw/snapshot.h"
 #include "options.h"
+#include "report/recommend_report.h"
 #include "util/result.h"
 
 namespace canrun::cli {
@@ -22,7 +23,7 @@ struct MachineView {
     estimate::Machine machine;
     advise::TierInput tier_input;
     bool profile = false;               // from --hw, not detected
-    std::vector<std::string> notes;     // what was assumed or overridden (English, one line each)
+    std::vector<report::Bilingual> notes;  // what was assumed or overridden, one line each
 };
 
 // Detects this machine (or the recorded one the options name). `record` receives what the
