@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "report/hw_notes.h"
+#include "report/text_layout.h"
+#include "util/strings.h"
 #include "util/units.h"
 
 namespace canrun::report {
@@ -138,8 +140,43 @@ std::string system_line(const hw::SystemInfo& s, Lang lang) {
     return out;
 }
 
+// `text` in lines of at most `width` columns, broken after ", " and "; " where it can (so a
+// figure keeps its unit), and between words inside a part that is itself too long.
+std::vector<std::string> pack_parts(const std::string& text, std::size_t width) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if ((text[i] == ',' || text[i] == ';') && text[i + 1] == ' ') {
+            parts.push_back(text.substr(start, i + 1 - start));
+            start = i + 2;
+        }
+    }
+    parts.push_back(text.substr(start));
+    std::vector<std::string> lines(1);
+    for (const auto& part : parts) {
+        const std::string joined = lines.back().empty() ? part : lines.back() + " " + part;
+        if (display_width(joined) <= width || lines.back().empty()) {
+            lines.back() = joined;
+        } else {
+            lines.push_back(part);
+        }
+    }
+    std::vector<std::string> out;
+    for (const auto& l : lines) {
+        for (auto& w : wrap_text(l, width)) {
+            out.push_back(std::move(w));
+        }
+    }
+    return out;
+}
+
+// "Label    text", the text wrapped to 80 columns under itself.
 void row(std::string& out, const std::string& label, const std::string& text) {
-    out += fmt::format("{:<8} {}\n", label, text);
+    constexpr std::size_t kIndent = 9;
+    const auto lines = pack_parts(text, kTerminalWidth - kIndent);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += (i == 0 ? pad(label, kIndent - 1) + " " : std::string(kIndent, ' ')) + lines[i] + "\n";
+    }
 }
 
 }  // namespace
@@ -174,8 +211,10 @@ std::string hw_to_text(const hw::HardwareReport& r, Lang lang, bool verbose) {
     }
     out += std::string(w.notes) + ":\n";
     for (const auto& n : r.notes) {
-        out += fmt::format("  {}{}: {}\n", n.severity == hw::NoteSeverity::Warning ? "! " : "",
-                           n.probe, hw_note_text(n, lang));
+        out += "  " + hanging(fmt::format("{}{}: {}",
+                                          n.severity == hw::NoteSeverity::Warning ? "! " : "",
+                                          n.probe, hw_note_text(n, lang)),
+                              4);
     }
     return out;
 }
