@@ -18,7 +18,7 @@ canrun_golden_test(NAME plan_fastest_budget GOLDEN ${PLAN_GOLDEN}/plan_budget_en
   ARGS plan qwen2.5:72b --budget 5000 --ctx 32768 --tps 15 --top 6 --lang en ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME plan_fleet_three_machines GOLDEN ${PLAN_GOLDEN}/plan_fleet_en.txt
   ARGS plan llama3.3:70b --nodes ${PLAN_NODES}/rtx4090-box.json ${PLAN_NODES}/rtx3090-box.json
-  ${PLAN_NODES}/strix-halo.json --top 3 --lang en ENV LANG=C LC_ALL=)
+  ${PLAN_NODES}/strix-halo.json --tps 3 --top 3 --lang en ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME plan_fleet_json GOLDEN ${PLAN_GOLDEN}/plan_fleet.json
   ARGS plan qwen3:235b --json --top 2 --nodes ${PLAN_NODES}/rtx4090-box.json
   ${PLAN_NODES}/rtx3090-box.json ${PLAN_NODES}/strix-halo.json)

@@ -37,7 +37,7 @@ constexpr Words kEn = {
     "Plan for {}, {} — {} tokens of context, at least {:g} tok/s",
     "Cheapest set-ups that reach the target first.",
     "Fastest set-ups{} first.",
-    "  #  Set-up                                Engine            Model on   tok/s        Price",
+    "  #  Set-up                                Engine            Model on   tok/s          Price",
     "GPU", "GPU+CPU", "CPU", "no",
     "Nothing in the data holds this model; try a smaller --quant or a shorter --ctx.",
     "Best: {}",
@@ -56,7 +56,7 @@ constexpr Words kZh = {
     "{}（{}）的配置方案 — 上下文 {} token，至少 {:g} token/s",
     "按价格从低到高，先列出达到目标速度的配置。",
     "按速度从快到慢{}。",
-    "  #  配置                                  引擎              模型位置   token/s      价格",
+    "  #  配置                                  引擎              模型位置   token/s        价格",
     "GPU", "GPU+CPU", "CPU", "否",
     "数据中没有能放下这个模型的配置；试试更小的 --quant 或更短的 --ctx。",
     "首选：{}",
@@ -167,7 +167,7 @@ std::string table(const PlanReport& r, const Words& w) {
         const bool owned = o.price && o.price->amount == 0;
         const std::string price = owned ? w.owned : o.price ? format_money(*o.price) : "-";
         s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(short_name(o.name), 38), cell(engine_label(o), 18),
-                         cell(where(o, w), 11), cell(speed_cell(o), 13), price);
+                         cell(where(o, w), 11), cell(speed_cell(o), 15), price);
     }
     return s;
 }
