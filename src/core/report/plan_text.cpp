@@ -37,7 +37,7 @@ constexpr Words kEn = {
     "Plan for {}, {} — {} tokens of context, at least {:g} tok/s",
     "Cheapest set-ups that reach the target first.",
     "Fastest set-ups{} first.",
-    "  #  Set-up                                Engine            Model on   tok/s          Price",
+    "  #  Set-up                       Engine         Model on tok/s        Price",
     "GPU", "GPU+CPU", "CPU", "no",
     "Nothing in the data holds this model; try a smaller --quant or a shorter --ctx.",
     "Best: {}",
@@ -46,7 +46,7 @@ constexpr Words kEn = {
     "  The network ({}) costs {:.1f} ms of each token.",
     "{} set-ups answered, {} hold the model.",
     "Prices: launch prices from the vendor and on-demand rental prices, with dates and sources in --json.",
-    "1 {} = {:g} {} ({}, {}).",
+    "1 {} = {:g} {} ({}; the source is in --json).",
     "vLLM serves the original 16-bit weights (from the model's HF repo), so it needs more memory than the GGUF.",
     "llama.cpp RPC: build llama.cpp with -DGGML_RPC=ON on every node; the workers' ports must be reachable from the head only.",
     "owned",
@@ -56,7 +56,7 @@ constexpr Words kZh = {
     "{}（{}）的配置方案 — 上下文 {} token，至少 {:g} token/s",
     "按价格从低到高，先列出达到目标速度的配置。",
     "按速度从快到慢{}。",
-    "  #  配置                                  引擎              模型位置   token/s        价格",
+    "  #  配置                         引擎           模型位置 token/s      价格",
     "GPU", "GPU+CPU", "CPU", "否",
     "数据中没有能放下这个模型的配置；试试更小的 --quant 或更短的 --ctx。",
     "首选：{}",
@@ -65,7 +65,7 @@ constexpr Words kZh = {
     "  网络（{}）每个 token 占 {:.1f} 毫秒。",
     "共评估 {} 种配置，其中 {} 种放得下。",
     "价格：厂商首发价与按需租用价，日期和来源见 --json。",
-    "1 {} = {:g} {}（{}，{}）。",
+    "1 {} = {:g} {}（{}；来源见 --json）。",
     "vLLM 使用原始 16 位权重（模型的 HF 仓库），比 GGUF 占更多显存。",
     "llama.cpp RPC：每个节点都要用 -DGGML_RPC=ON 编译 llama.cpp；worker 的端口只需对主节点开放。",
     "已有",
@@ -166,8 +166,8 @@ std::string table(const PlanReport& r, const Words& w) {
     for (const auto& o : r.result.options) {
         const bool owned = o.price && o.price->amount == 0;
         const std::string price = owned ? w.owned : o.price ? format_money(*o.price) : "-";
-        s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(short_name(o.name), 38), cell(engine_label(o), 18),
-                         cell(where(o, w), 11), cell(speed_cell(o), 15), price);
+        s += fmt::format("{:>3}  {}{}{}{}{}\n", i++, cell(short_name(o.name), 29), cell(engine_label(o), 15),
+                         cell(where(o, w), 9), cell(speed_cell(o), 13), price);
     }
     return s;
 }
@@ -210,7 +210,7 @@ std::string best_block(const advise::PlanOption& o, const advise::PlanResult& re
         std::size_t start = 0;
         while (start <= c.command.size()) {
             const auto end = c.command.find('\n', start);
-            s += "    " + c.command.substr(start, end - start) + "\n";
+            s += shell_line(c.command.substr(start, end - start), 4);
             if (end == std::string::npos) {
                 break;
             }
@@ -250,7 +250,8 @@ std::string plan_to_text(const PlanReport& r, Lang lang) {
     const Words& w = lang == Lang::Zh ? kZh : kEn;
     const auto& res = r.result;
     const std::string model = r.model.name.empty() ? r.model.id : r.model.name;
-    std::string s = fmt::format(fmt::runtime(w.title), model, r.quant, res.ctx, res.target_tps) + "\n";
+    std::string s =
+        hanging(fmt::format(fmt::runtime(w.title), model, r.quant, res.ctx, res.target_tps), 2);
     if (r.sort == advise::PlanSort::Fastest) {
         const std::string budget =
             r.budget ? fmt::format(fmt::runtime(lang == Lang::Zh ? "（预算 {} 以内优先）" : " within {}"),
