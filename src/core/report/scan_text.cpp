@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include "report/scan_report.h"
+#include "report/text_layout.h"
+#include "util/strings.h"
 #include "util/units.h"
 
 namespace canrun::report {
@@ -88,6 +90,15 @@ std::string indent(const std::string& text, const char* pad) {
     return out;
 }
 
+// A path too wide for the terminal keeps its start and its end around an ellipsis (the JSON has
+// it whole).
+std::string shorten_path(const std::string& path, std::size_t width) {
+    if (display_width(path) <= width || path.size() < 24) return path;
+    const std::size_t head = width / 3;
+    const std::size_t tail = width - head - 1;
+    return path.substr(0, head) + "…" + path.substr(path.size() - tail);
+}
+
 std::string entry_text(const ScanEntry& e, const ScanView& v, const Words& w, bool zh) {
     const auto& m = *e.model;
     std::string s = fmt::format("\n{}  [{}]\n", m.name, scan::store_id(m.store));
@@ -109,7 +120,9 @@ std::string entry_text(const ScanEntry& e, const ScanView& v, const Words& w, bo
     }
     s += "  " + m.path + "\n";
     for (const auto& a : m.aliases) s += fmt::format("  {}{}\n", w.also, a);
-    for (const auto& a : m.also_at) s += fmt::format("  {}{}\n", w.also, a);
+    for (const auto& a : m.also_at) {
+        s += fmt::format("  {}{}\n", w.also, shorten_path(a, kTerminalWidth - 2 - display_width(w.also)));
+    }
     for (const auto& n : m.notes) s += "  * " + scan_note_text(n, zh ? Lang::Zh : Lang::En) + "\n";
     return s;
 }
@@ -131,6 +144,33 @@ std::string ollama_text(const ScanView& v, const Words& w) {
         }
     }
     return s;
+}
+
+// Every line to 80 columns: commands break between words with " \\" (still paste into a shell),
+// a lone path is shortened, other text wraps under its own indent.
+std::string fit_lines(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        start = end + 1;
+        if (display_width(line) <= kTerminalWidth) {
+            out += line + "\n";
+            continue;
+        }
+        const std::size_t lead = line.find_first_not_of(' ');
+        const std::string body = line.substr(lead);
+        if (body.rfind("$ ", 0) == 0) {
+            out += shell_line(body, lead);
+        } else if (body.find(' ') == std::string::npos) {
+            out += std::string(lead, ' ') + shorten_path(body, kTerminalWidth - lead) + "\n";
+        } else {
+            out += std::string(lead, ' ') + hanging(body, lead + 2);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -169,7 +209,7 @@ std::string scan_to_text(const ScanView& v, Lang lang) {
             s += n.detail.empty() ? "\n" : (zh ? "（" : " (") + n.detail + (zh ? "）\n" : ")\n");
         }
     }
-    return s;
+    return fit_lines(s);
 }
 
 }  // namespace canrun::report
