@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "advise/checkpoint_format.h"
 #include "estimate/placement_input.h"
 #include "estimate/speed_split.h"
 #include "util/units.h"
@@ -120,21 +121,16 @@ bool all_heads_divisible(const estimate::ModelShape& model, std::uint32_t tp) {
     });
 }
 
-// The weights vLLM loads: the checkpoint as published. Most are 16-bit (2 bytes a parameter).
-// gpt-oss is published with its routed experts in MXFP4 — 4-bit values plus one 8-bit scale per
-// 32, 4.25 bits a parameter — and the rest in BF16 (OpenAI, gpt-oss model card, 2025-08-05;
-// openai/gpt-oss-120b is 65 GB on Hugging Face), and vLLM serves it that way.
+// The weights vLLM loads: the checkpoint as published (advise/checkpoint_format.h).
 double vllm_weight_bytes(const estimate::ModelShape& model) {
     const double params = static_cast<double>(model.params);
-    if (model.arch != "gpt-oss") {
-        return 2.0 * params;
-    }
     double experts = 0;
     for (const auto& l : model.layers) {
         experts += static_cast<double>(l.expert_params);
     }
     experts = std::min(experts, params);
-    return 2.0 * (params - experts) + 4.25 / 8.0 * experts;
+    return checkpoint_bytes_per_param(model.arch, false) * (params - experts) +
+           checkpoint_bytes_per_param(model.arch, true) * experts;
 }
 
 // vLLM fits when the checkpoint's weights, the KV cache at the context and about 1.5 GiB of

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "advise/checkpoint_format.h"
 #include "util/units.h"
 
 namespace canrun::advise {
@@ -54,9 +55,11 @@ estimate::ModelShape sixteen_bit_shape(const estimate::ModelShape& model) {
     estimate::ModelShape m = model;
     const double embd_params = static_cast<double>(model.n_embd) * model.n_vocab;
     std::uint64_t total = 0;
+    const double dense_bpp = advise::checkpoint_bytes_per_param(model.arch, false);
+    const double expert_bpp = advise::checkpoint_bytes_per_param(model.arch, true);
     for (auto& l : m.layers) {
-        l.weight_bytes = 2 * l.weight_params;
-        l.expert_weight_bytes = 2 * l.expert_params;
+        l.expert_weight_bytes = scaled(l.expert_params, expert_bpp);
+        l.weight_bytes = scaled(l.weight_params - l.expert_params, dense_bpp) + l.expert_weight_bytes;
         total += l.weight_bytes;
     }
     const double embd_factor =

@@ -47,7 +47,7 @@ constexpr Words kEn = {
     "{} set-ups answered, {} hold the model.",
     "Prices: launch prices from the vendor and on-demand rental prices, with dates and sources in --json.",
     "1 {} = {:g} {} ({}; the source is in --json).",
-    "vLLM serves the original 16-bit weights (from the model's HF repo), so it needs more memory than the GGUF.",
+    "vLLM serves the weights as published on HF (16-bit for most models), so it needs more memory than the GGUF.",
     "llama.cpp RPC: build llama.cpp with -DGGML_RPC=ON on every node; the workers' ports must be reachable from the head only.",
     "owned",
 };
@@ -66,7 +66,7 @@ constexpr Words kZh = {
     "共评估 {} 种配置，其中 {} 种放得下。",
     "价格：厂商首发价与按需租用价，日期和来源见 --json。",
     "1 {} = {:g} {}（{}；来源见 --json）。",
-    "vLLM 使用原始 16 位权重（模型的 HF 仓库），比 GGUF 占更多显存。",
+    "vLLM 加载 HF 上发布的原始权重（多数为 16 位），比 GGUF 占更多显存。",
     "llama.cpp RPC：每个节点都要用 -DGGML_RPC=ON 编译 llama.cpp；worker 的端口只需对主节点开放。",
     "已有",
 };
