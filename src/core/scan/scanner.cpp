@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -64,6 +65,7 @@ private:
     ScanResult result_;
     FileWalker walker_;
     std::map<Key, std::size_t> by_file_;
+    std::set<std::string> orphan_sets_;  // split sets whose first shard is missing, noted once
 };
 
 ScanResult Scanner::run() {
@@ -183,7 +185,15 @@ void Scanner::on_file(const FileEntry& f, StoreKind kind, const std::string& rep
     if (!named && (f.size < kSniffMinBytes || f.path.has_extension())) {
         if (!ends_with_ci(file, ".bin") || f.size < kSniffMinBytes) return;
     }
-    if (const auto split = gguf::parse_split_name(f.path); split && split->index != 1) return;
+    if (const auto split = gguf::parse_split_name(f.path); split && split->index != 1) {
+        // The set is read through its first shard; without it the set cannot be loaded at all.
+        const auto first = gguf::split_shard_path(f.path, *split, 1);
+        std::error_code ec;
+        if (!fs::exists(first, ec) && orphan_sets_.insert(first.string()).second) {
+            result_.notes.push_back({"scan.split_first_missing", first.string(), {}});
+        }
+        return;
+    }
     const Key key{f.dev, f.ino};
     if (seen(key, f.path.string(), {})) return;
     if (!has_gguf_magic(f.path)) {

@@ -173,6 +173,21 @@ TEST_F(ScanStores, SplitSetIsOneModel) {
     EXPECT_EQ(r.models[0].path, shards[0].string());
 }
 
+// Regression: shards 2..N of a set whose first shard is gone were skipped without a word.
+TEST_F(ScanStores, SplitSetWithoutItsFirstShardIsANote) {
+    const auto dir = home_ / "split";
+    fs::create_directories(dir);
+    const auto shards = testing::write_split_set(testing::tiny_llama_gguf("Big", 4, 512), dir, "big", 3);
+    ASSERT_EQ(shards.size(), 3U);
+    fs::remove(shards[0]);
+    const auto r = scan({dir.string()});
+    EXPECT_TRUE(r.models.empty());
+    ASSERT_TRUE(has_note(r, "scan.split_first_missing"));
+    EXPECT_EQ(std::count_if(r.notes.begin(), r.notes.end(),
+                            [](const auto& n) { return n.id == "scan.split_first_missing"; }),
+              1);
+}
+
 TEST_F(ScanStores, CorruptFilesSymlinkLoopsAndNonGgufAreNotes) {
     const auto dir = home_ / "models";
     fs::create_directories(dir / "sub");
