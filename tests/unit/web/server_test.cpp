@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -37,10 +39,20 @@ protected:
         const auto port = server_->bind("127.0.0.1", 0);
         ASSERT_TRUE(port.has_value());
         port_ = *port;
-        thread_ = new std::thread([] { server_->run(); });
+        finished_ = false;
+        thread_ = new std::thread([] {
+            server_->run();
+            finished_ = true;
+        });
     }
+    // stop() does nothing until the server is listening (cpp-httplib): a suite of one quick test
+    // could stop it before the thread got there and then wait for ever (seen: APortInUse… hung).
+    // Repeat until run() has returned, as serve_until_signal does.
     static void TearDownTestSuite() {
-        server_->stop();
+        while (!finished_) {
+            server_->stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         thread_->join();
         delete thread_;
         delete server_;
@@ -66,6 +78,7 @@ protected:
     static inline Api* api_ = nullptr;
     static inline Server* server_ = nullptr;
     static inline std::thread* thread_ = nullptr;
+    static inline std::atomic<bool> finished_{false};
     static inline int port_ = 0;
 };
 
