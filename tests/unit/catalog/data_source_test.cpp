@@ -1,4 +1,5 @@
 #include "catalog/data_source.h"
+#include "support/temp_path.h"
 
 #include <filesystem>
 #include <fstream>
@@ -14,9 +15,7 @@ namespace fs = std::filesystem;
 class DataSourceTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ = fs::temp_directory_path() /
-                ("canrun_data_source_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                 "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        root_ = canrun::testing::unique_temp_path("canrun_data_source");
         fs::remove_all(root_);
         fs::create_directories(root_ / "a");
         fs::create_directories(root_ / "b");

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "gguf/byte_reader.h"
+#include "support/temp_path.h"
 
 namespace canrun::gguf {
 namespace {
@@ -47,7 +48,7 @@ TEST(ByteReader, MemoryReadsAcrossBufferBoundaries) {
 
 TEST(ByteReader, FileReadsAcrossBufferBoundaries) {
     const auto bytes = random_bytes(5 * ByteReader::kBufferBytes + 77, 2);
-    const auto path = std::filesystem::path(::testing::TempDir()) / "byte_reader_test.bin";
+    const auto path = canrun::testing::unique_temp_path("byte_reader_test", ".bin");
     {
         std::ofstream f(path, std::ios::binary);
         f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));

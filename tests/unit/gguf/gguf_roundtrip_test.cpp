@@ -7,6 +7,7 @@
 
 #include "gguf/gguf_file.h"
 #include "support/gguf_builder.h"
+#include "support/temp_path.h"
 
 namespace canrun::gguf {
 namespace {
@@ -137,7 +138,7 @@ TEST(GgufRoundTrip, HeaderOnlyPrefixWithLargerTotal) {
 }
 
 TEST(GgufRoundTrip, SparseFileOnDiskReadsOnlyTheHeader) {
-    const auto path = std::filesystem::path(::testing::TempDir()) / "gguf_sparse_test.gguf";
+    const auto path = canrun::testing::unique_temp_path("gguf_sparse_test", ".gguf");
     GgufBuilder b;
     b.kv_str("general.architecture", "llama").tensor("w", 1, {65536, 65536});  // 8 GiB of F16
     ASSERT_TRUE(b.write_file(path));

@@ -5,6 +5,7 @@
 #include "gguf/gguf_file.h"
 #include "gguf/split_set.h"
 #include "support/gguf_builder.h"
+#include "support/temp_path.h"
 
 namespace canrun::gguf {
 namespace {
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 class GgufSplit : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::path(::testing::TempDir()) / ("gguf_split_" + std::to_string(::getpid()));
+        dir_ = canrun::testing::unique_temp_path("gguf_split");
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         model_.kv_str("general.architecture", "qwen2").kv_u32("qwen2.block_count", 3);

@@ -8,6 +8,7 @@
 #include "scan/model_probe.h"
 #include "unit/scan/store_builder.h"
 #include "util/units.h"
+#include "support/temp_path.h"
 
 namespace canrun::scan {
 namespace {
@@ -34,7 +35,7 @@ estimate::Machine gpu_box(double vram_gib) {
 class ModelFitTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        path_ = fs::temp_directory_path() / "canrun_scan_fit_tiny.gguf";
+        path_ = testing::unique_temp_path("canrun_scan_fit_tiny", ".gguf");
         ASSERT_TRUE(testing::tiny_llama_gguf("Tiny", 4, 512).write_file(path_));
         auto m = probe_gguf(path_);
         ASSERT_TRUE(m.has_value());

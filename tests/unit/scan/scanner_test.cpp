@@ -11,6 +11,7 @@
 
 #include "scan/scanner.h"
 #include "unit/scan/store_builder.h"
+#include "support/temp_path.h"
 
 namespace canrun::scan {
 namespace {
@@ -21,8 +22,7 @@ using testing::GgufBuilder;
 class ScanStores : public ::testing::Test {
 protected:
     void SetUp() override {
-        home_ = fs::temp_directory_path() /
-                ("canrun_scan_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        home_ = testing::unique_temp_path("canrun_scan");
         fs::remove_all(home_);
         fs::create_directories(home_);
         env_.home = home_.string();

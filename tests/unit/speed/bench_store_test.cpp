@@ -10,6 +10,7 @@
 #include "bench/calibration.h"
 #include "bench/cuda_bandwidth.h"
 #include "bench/disk_read.h"
+#include "support/temp_path.h"
 
 namespace canrun::bench {
 namespace {
@@ -31,7 +32,7 @@ BenchRecord sample() {
 }
 
 fs::path temp_dir(const char* name) {
-    const fs::path d = fs::temp_directory_path() / (std::string(name) + std::to_string(::getpid()));
+    const fs::path d = canrun::testing::unique_temp_path(name);
     fs::create_directories(d);
     return d;
 }
