@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
-#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -12,51 +11,25 @@
 #include <thread>
 
 #include "scan/ollama_client.h"
+#include "unit/scan/fake_ollama.h"
 
 namespace canrun::scan {
 namespace {
 
-class FakeOllama {
-public:
-    FakeOllama() {
-        server_.Get("/api/tags", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(R"({"models":[{"name":"qwen2.5:7b","model":"qwen2.5:7b","size":4683087332,
+testing::FakeOllamaReplies qwen_replies() {
+    testing::FakeOllamaReplies r;
+    r.tags = R"({"models":[{"name":"qwen2.5:7b","model":"qwen2.5:7b","size":4683087332,
               "digest":"845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",
-              "details":{"format":"gguf","family":"qwen2","parameter_size":"7.6B","quantization_level":"Q4_K_M"}}]})",
-                            "application/json");
-        });
-        server_.Get("/api/ps", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(R"({"models":[{"name":"qwen2.5:7b","model":"qwen2.5:7b","size":5392833536,
+              "details":{"format":"gguf","family":"qwen2","parameter_size":"7.6B","quantization_level":"Q4_K_M"}}]})";
+    r.ps = R"({"models":[{"name":"qwen2.5:7b","model":"qwen2.5:7b","size":5392833536,
               "digest":"845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",
               "details":{"parent_model":"","format":"gguf","family":"qwen2","families":["qwen2"],
               "parameter_size":"7.6B","quantization_level":"Q4_K_M"},
-              "expires_at":"2025-06-01T10:00:00Z","size_vram":5392833536,"context_length":4096}]})",
-                            "application/json");
-        });
-        server_.Post("/api/show", [this](const httplib::Request& req, httplib::Response& res) {
-            show_body_ = req.body;
-            res.set_content(R"({"details":{"family":"qwen2"},"model_info":{"general.architecture":"qwen2",
-              "general.parameter_count":7615616512,"qwen2.context_length":32768}})",
-                            "application/json");
-        });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        for (int i = 0; i < 2000 && !server_.is_running(); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
-    }
-    ~FakeOllama() {
-        server_.stop();
-        thread_.join();
-    }
-    int port() const { return port_; }
-    std::string show_body_;
-
-private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-};
+              "expires_at":"2025-06-01T10:00:00Z","size_vram":5392833536,"context_length":4096}]})";
+    r.show = R"({"details":{"family":"qwen2"},"model_info":{"general.architecture":"qwen2",
+              "general.parameter_count":7615616512,"qwen2.context_length":32768}})";
+    return r;
+}
 
 // A loopback port that was free a moment ago and has nothing listening on it.
 int closed_port() {
@@ -75,7 +48,7 @@ int closed_port() {
 }
 
 TEST(OllamaClient, ReadsTagsPsAndShow) {
-    FakeOllama fake;
+    testing::FakeOllama fake(qwen_replies());
     ASSERT_GT(fake.port(), 0);
     const auto s = query_ollama({"127.0.0.1", fake.port(), false});
     ASSERT_TRUE(s.reachable) << s.error;
@@ -85,7 +58,7 @@ TEST(OllamaClient, ReadsTagsPsAndShow) {
     EXPECT_EQ(s.loaded[0].context_length, 4096U);
     EXPECT_EQ(s.loaded[0].arch, "qwen2");
     EXPECT_EQ(s.loaded[0].params, 7615616512ULL);
-    EXPECT_EQ(fake.show_body_, R"({"model":"qwen2.5:7b"})");
+    EXPECT_EQ(fake.show_body(), R"({"model":"qwen2.5:7b"})");
 }
 
 TEST(OllamaClient, NothingListeningIsUnreachableAndQuick) {
