@@ -45,6 +45,7 @@ advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std
     n.quant = quant == "MXFP4_MOE" ? "" : quant;
     n.hf_gguf_repo = m.hf_gguf;
     n.hf_repo = m.hf_original;
+    n.checkpoint = advise::checkpoint_format(m.checkpoint);
     n.modelscope_repo = m.modelscope;
     if (!m.modelscope.empty() && m.modelscope.find("GGUF") != std::string::npos) {
         n.modelscope_file = gguf_file_name(m.modelscope, quant);

@@ -121,28 +121,17 @@ bool all_heads_divisible(const estimate::ModelShape& model, std::uint32_t tp) {
     });
 }
 
-// The weights vLLM loads: the checkpoint as published (advise/checkpoint_format.h).
-double vllm_weight_bytes(const estimate::ModelShape& model) {
-    const double params = static_cast<double>(model.params);
-    double experts = 0;
-    for (const auto& l : model.layers) {
-        experts += static_cast<double>(l.expert_params);
-    }
-    experts = std::min(experts, params);
-    return checkpoint_bytes_per_param(model.arch, false) * (params - experts) +
-           checkpoint_bytes_per_param(model.arch, true) * experts;
-}
-
 // vLLM fits when the checkpoint's weights, the KV cache at the context and about 1.5 GiB of
 // activations and CUDA graphs per GPU fit in --gpu-memory-utilization of the tensor-parallel
 // GPUs (attention heads divisible by the TP size).
 std::uint32_t vllm_tp(const estimate::ModelShape& model, const estimate::Machine& m,
-                      const FitResult& fit, double utilization) {
+                      const FitResult& fit, const CheckpointFormat& checkpoint,
+                      double utilization) {
     if (m.gpus.empty() || m.gpus.front().unified ||
         (m.gpus.front().backend != Backend::Cuda && m.gpus.front().backend != Backend::Rocm)) {
         return 0;
     }
-    const double need = vllm_weight_bytes(model) +
+    const double need = checkpoint_weight_bytes(model, checkpoint) +
                         2.0 * static_cast<double>(fit.memory.kv_bytes_per_token) * fit.ctx;
     for (std::uint32_t tp = 1; tp <= m.gpus.size(); tp *= 2) {
         const double have =
@@ -184,7 +173,7 @@ CommandInput command_input(const FitResult& fit, const estimate::ModelShape& mod
     in.cpu_moe_layers = fit.placement.cpu_moe_layers;
     in.gpu_split = fit.placement.gpu_split;
     in.threads = machine.cpu.physical_cores;
-    const std::uint32_t tp = vllm_tp(model, machine, fit, in.gpu_memory_utilization);
+    const std::uint32_t tp = vllm_tp(model, machine, fit, names.checkpoint, in.gpu_memory_utilization);
     in.vllm_fits = tp > 0;
     in.tensor_parallel = std::max<std::uint32_t>(tp, 1);
     return in;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "advise/checkpoint_format.h"
 #include "advise/commands.h"
 #include "estimate/machine.h"
 #include "estimate/memory.h"
@@ -57,6 +58,7 @@ struct ModelNames {
     std::string hf_repo;
     std::string modelscope_repo;
     std::string modelscope_file;
+    CheckpointFormat checkpoint;  // of hf_repo: what vLLM loads (16-bit unless the catalog says)
 };
 
 CommandInput command_input(const FitResult& fit, const estimate::ModelShape& model,

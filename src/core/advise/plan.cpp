@@ -119,7 +119,8 @@ void answer_llama(const Context& c, const PlanCandidate& cand, PlanOption& o) {
 }
 
 void answer_vllm_step(const Context& c, const PlanCandidate& cand, PlanOption& o) {
-    answer_vllm(*c.request.model, cand.machine, cand.vllm, c.ctx, c.data, o);
+    answer_vllm(*c.request.model, c.request.names.checkpoint, cand.machine, cand.vllm, c.ctx,
+                c.data, o);
     o.notes.emplace_back("plan.vllm_16bit");
     if (!o.fits) {
         return;

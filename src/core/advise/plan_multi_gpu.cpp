@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "advise/checkpoint_format.h"
 #include "util/units.h"
 
 namespace canrun::advise {
@@ -51,19 +50,21 @@ double kv_share_per_gpu(const estimate::ModelShape& model, std::uint32_t tp) {
     return 1.0 / std::max<std::uint32_t>(tp, 1);
 }
 
-estimate::ModelShape sixteen_bit_shape(const estimate::ModelShape& model) {
+estimate::ModelShape checkpoint_shape(const estimate::ModelShape& model,
+                                      const CheckpointFormat& format) {
     estimate::ModelShape m = model;
     const double embd_params = static_cast<double>(model.n_embd) * model.n_vocab;
     std::uint64_t total = 0;
-    const double dense_bpp = advise::checkpoint_bytes_per_param(model.arch, false);
-    const double expert_bpp = advise::checkpoint_bytes_per_param(model.arch, true);
     for (auto& l : m.layers) {
-        l.expert_weight_bytes = scaled(l.expert_params, expert_bpp);
-        l.weight_bytes = scaled(l.weight_params - l.expert_params, dense_bpp) + l.expert_weight_bytes;
+        l.expert_weight_bytes = scaled(l.expert_params, format.expert_bytes_per_param);
+        l.weight_bytes = scaled(l.weight_params - l.expert_params, format.dense_bytes_per_param) +
+                         l.expert_weight_bytes;
         total += l.weight_bytes;
     }
-    const double embd_factor =
-        model.token_embd_bytes > 0 ? 2.0 * embd_params / static_cast<double>(model.token_embd_bytes) : 1.0;
+    const double embd_factor = model.token_embd_bytes > 0
+                                   ? format.embedding_bytes_per_param * embd_params /
+                                         static_cast<double>(model.token_embd_bytes)
+                                   : 1.0;
     m.token_embd_bytes = scaled(model.token_embd_bytes, embd_factor);
     m.output_bytes = scaled(model.output_bytes, embd_factor);
     m.other_bytes = scaled(model.other_bytes, embd_factor);
@@ -84,9 +85,9 @@ bool fast_gpu_link(const catalog::HardwareSpec& gpu) {
 namespace {
 
 // Per-GPU speed loads: each of the tp GPUs streams 1/tp of every layer.
-estimate::SpeedSplit tensor_split(const estimate::ModelShape& model16, std::uint32_t tp,
+estimate::SpeedSplit tensor_split(const estimate::ModelShape& checkpoint, std::uint32_t tp,
                                   std::uint64_t kv_per_token_per_gpu, bool nvlink) {
-    const auto whole = estimate::whole_model_on(model16, 0, kv_per_token_per_gpu * tp);
+    const auto whole = estimate::whole_model_on(checkpoint, 0, kv_per_token_per_gpu * tp);
     estimate::SpeedSplit split;
     split.mode = tp > 1 ? estimate::SplitMode::Tensor : estimate::SplitMode::Layer;
     split.nvlink = nvlink;
@@ -105,13 +106,13 @@ estimate::SpeedSplit tensor_split(const estimate::ModelShape& model16, std::uint
 
 }  // namespace
 
-void answer_vllm(const estimate::ModelShape& model, const estimate::Machine& node,
-                 const VllmLayout& layout, std::uint32_t ctx, const PlanData& data,
-                 PlanOption& option) {
-    const auto model16 = sixteen_bit_shape(model);
+void answer_vllm(const estimate::ModelShape& model, const CheckpointFormat& format,
+                 const estimate::Machine& node, const VllmLayout& layout, std::uint32_t ctx,
+                 const PlanData& data, PlanOption& option) {
+    const auto checkpoint = checkpoint_shape(model, format);
     estimate::ContextParams params;
     params.n_ctx = ctx;
-    const auto mem = estimate::estimate_memory(model16, params, estimate::Backend::Cuda,
+    const auto mem = estimate::estimate_memory(checkpoint, params, estimate::Backend::Cuda,
                                                data.memory_tuning);
     const std::uint32_t gpus = layout.tp * layout.pp;
     const double kv_share = kv_share_per_gpu(model, layout.tp) / layout.pp;
@@ -136,11 +137,10 @@ void answer_vllm(const estimate::ModelShape& model, const estimate::Machine& nod
         return;
     }
     estimate::SpeedQuery q;
-    q.quant = "BF16";
+    q.quant = format.speed_quant;
     const auto kv_pt = scaled(mem.kv_bytes_per_token, kv_share_per_gpu(model, layout.tp));
-    option.speed = estimate::estimate_speed(model16, node, tensor_split(model16, layout.tp, kv_pt,
-                                                                        layout.nvlink),
-                                            q, data.speed_tuning);
+    const auto split = tensor_split(checkpoint, layout.tp, kv_pt, layout.nvlink);
+    option.speed = estimate::estimate_speed(checkpoint, node, split, q, data.speed_tuning);
     option.max_ctx = 0;
 }
 

@@ -25,9 +25,10 @@ std::uint32_t kv_heads_per_gpu(std::uint32_t n_head_kv, std::uint32_t tp);
 // every GPU keeps a replica, e.g. MLA's single latent "head").
 double kv_share_per_gpu(const estimate::ModelShape& model, std::uint32_t tp);
 
-// The model with its original 16-bit weights (what vLLM serves from the HF repo): every
-// tensor at 2 bytes per parameter.
-estimate::ModelShape sixteen_bit_shape(const estimate::ModelShape& model);
+// The model with its weights as the published checkpoint stores them (what vLLM serves from the
+// HF repo): 2 bytes per parameter, or the widths of the catalog's `checkpoint` record.
+estimate::ModelShape checkpoint_shape(const estimate::ModelShape& model,
+                                      const CheckpointFormat& format);
 
 // Whether the GPUs of this kind talk over NVLink (SXM and NVL modules, HGX boards) or AMD's
 // Infinity Fabric (Instinct OAM modules), rather than over PCIe.
@@ -39,12 +40,12 @@ struct VllmLayout {
     bool nvlink = false;
 };
 
-// Places the 16-bit model on `node` (tp GPUs used per node, pp such nodes) at `ctx` tokens:
+// Places the checkpoint's model on `node` (tp GPUs used per node, pp such nodes) at `ctx` tokens:
 // per GPU a 1/(tp*pp) slice of the weights, its share of the KV cache and 1.5 GiB of
 // activations and CUDA graphs, within vLLM's --gpu-memory-utilization 0.90. Fills the option's
 // fits, placement and speed (no network: the caller adds it for pp > 1).
-void answer_vllm(const estimate::ModelShape& model, const estimate::Machine& node,
-                 const VllmLayout& layout, std::uint32_t ctx, const PlanData& data,
-                 PlanOption& option);
+void answer_vllm(const estimate::ModelShape& model, const CheckpointFormat& format,
+                 const estimate::Machine& node, const VllmLayout& layout, std::uint32_t ctx,
+                 const PlanData& data, PlanOption& option);
 
 }  // namespace canrun::advise

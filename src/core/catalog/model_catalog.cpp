@@ -4,6 +4,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "catalog/model_checks.h"
 #include "catalog/record_reader.h"
@@ -140,11 +141,37 @@ std::optional<Quality> read_quality(RecordReader& r, const json& rec) {
     return q;
 }
 
+std::optional<Checkpoint> read_checkpoint(RecordReader& r, const json& rec) {
+    if (!rec.contains("checkpoint")) {
+        return std::nullopt;
+    }
+    const json& o = sub(rec, "checkpoint");
+    r.only_known(o, {"dtype", "experts_dtype", "source"}, "checkpoint");
+    Checkpoint c;
+    c.dtype = r.str(o, "dtype");
+    c.experts_dtype = r.str(o, "experts_dtype", false);
+    c.source = r.str(o, "source", false);
+    if (c.source.empty()) {
+        r.problem("checkpoint.source", "is missing (the config.json or model card that says so)");
+    }
+    for (const auto& [field, dtype] : {std::pair{"checkpoint.dtype", c.dtype},
+                                       std::pair{"checkpoint.experts_dtype", c.experts_dtype}}) {
+        if (!dtype.empty() && !checkpoint_dtype_bytes(dtype)) {
+            r.problem(field, fmt::format("\"{}\" is not one of {}", dtype,
+                                         fmt::join(kCheckpointDtypes, ", ")));
+        }
+    }
+    if (!c.source.empty() && c.source.rfind("https://", 0) != 0) {
+        r.problem("checkpoint.source", "must be an https:// address");
+    }
+    return c;
+}
+
 CatalogModel read_model(RecordReader& r, const json& rec) {
     CatalogModel m;
     r.only_known(rec, {"id", "name", "family", "arch", "params", "active_params", "vision_params",
                        "ollama", "hf", "modelscope", "license", "released", "tasks", "languages",
-                       "zh_strong", "aliases", "quality", "note", "source"});
+                       "zh_strong", "aliases", "quality", "checkpoint", "note", "source"});
     m.id = r.str(rec, "id");
     m.name = r.str(rec, "name");
     m.family = r.str(rec, "family");
@@ -165,12 +192,26 @@ CatalogModel read_model(RecordReader& r, const json& rec) {
     m.zh_strong = r.boolean(rec, "zh_strong");
     m.aliases = r.strings(rec, "aliases");
     m.quality = read_quality(r, rec);
+    m.checkpoint = read_checkpoint(r, rec);
     m.note = r.str(rec, "note", false);
     m.source = r.str(rec, "source");
     return m;
 }
 
 }  // namespace
+
+std::optional<double> checkpoint_dtype_bytes(std::string_view dtype) {
+    if (dtype == "bf16" || dtype == "fp16") {
+        return 2.0;
+    }
+    if (dtype == "fp8") {
+        return 1.0 + 4.0 / (128.0 * 128.0);
+    }
+    if (dtype == "mxfp4") {
+        return 4.25 / 8.0;
+    }
+    return std::nullopt;
+}
 
 bool CatalogModel::has_task(std::string_view task) const {
     return std::find(tasks.begin(), tasks.end(), task) != tasks.end();

@@ -67,6 +67,23 @@ struct Quality {
     std::string source;
 };
 
+// How the model's published checkpoint (`hf.original`) stores its weights: what vLLM loads.
+// Absent = 16-bit throughout. Embeddings, the output head and norms stay 16-bit in every
+// checkpoint listed (DeepSeek and Kimi keep them BF16; gpt-oss too).
+struct Checkpoint {
+    std::string dtype = "bf16";  // the layers' weight matrices: one of kCheckpointDtypes
+    std::string experts_dtype;   // routed experts when stored otherwise; empty = dtype
+    std::string source;          // config.json `quantization_config` or model card URL
+};
+
+// The dtype names models.json may use.
+inline constexpr std::string_view kCheckpointDtypes[] = {"bf16", "fp16", "fp8", "mxfp4"};
+
+// Bytes per parameter of a checkpoint dtype, block scales included: bf16/fp16 2; fp8 (E4M3,
+// one fp32 scale per 128x128 block, DeepSeek-V3 README_WEIGHTS) 1 + 4/16384; mxfp4 (4-bit
+// values, one 8-bit scale per 32, OCP MX spec) 4.25/8. Unknown names: nullopt.
+std::optional<double> checkpoint_dtype_bytes(std::string_view dtype);
+
 struct CatalogModel {
     std::string id;  // "qwen2.5:14b"
     std::string name;
@@ -86,6 +103,7 @@ struct CatalogModel {
     bool zh_strong = false;
     std::vector<std::string> aliases;
     std::optional<Quality> quality;
+    std::optional<Checkpoint> checkpoint;
     std::string note;
     std::string source;
 

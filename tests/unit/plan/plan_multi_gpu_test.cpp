@@ -60,11 +60,25 @@ TEST(KvShare, ReplicasKeepAWholeHeadEach) {
     EXPECT_DOUBLE_EQ(kv_share_per_gpu(mla, 8), 1.0);
 }
 
-TEST(SixteenBit, TwoBytesPerParameter) {
+TEST(CheckpointShape, SixteenBitByDefault) {
     const auto m = test::llama70b();
-    const auto b = sixteen_bit_shape(m);
+    const auto b = checkpoint_shape(m, {});
     EXPECT_EQ(b.layers.front().weight_bytes, 2 * m.layers.front().weight_params);
     EXPECT_GT(b.weight_bytes(), 3 * m.weight_bytes());  // 16 bits vs 4.9
+}
+
+TEST(CheckpointShape, Fp8LayersHalveAndEmbeddingsStaySixteenBit) {
+    const auto m = test::llama70b();
+    const auto fp8 = checkpoint_format(catalog::Checkpoint{"fp8", "", "https://example.org"});
+    const auto b16 = checkpoint_shape(m, {});
+    const auto b8 = checkpoint_shape(m, fp8);
+    const auto w = m.layers.front().weight_params;
+    // One byte a weight plus one fp32 scale per 128 x 128 block.
+    EXPECT_NEAR(static_cast<double>(b8.layers.front().weight_bytes),
+                static_cast<double>(w) * (1 + 4.0 / 16384), 1.0);
+    EXPECT_EQ(b8.token_embd_bytes, b16.token_embd_bytes);
+    EXPECT_NEAR(static_cast<double>(b8.weight_bytes()) / static_cast<double>(b16.weight_bytes()),
+                0.5, 0.02);
 }
 
 TEST(FastLink, SxmAndNvlModulesOnly) {
@@ -99,8 +113,8 @@ estimate::Machine gpus(int n, double gib, double gbps) {
 PlanOption vllm(int tp, double gib, bool nvlink = true) {
     PlanOption o;
     PlanData d;
-    answer_vllm(test::llama70b(), gpus(tp, gib, 3350), {static_cast<std::uint32_t>(tp), 1, nvlink},
-                8192, d, o);
+    answer_vllm(test::llama70b(), {}, gpus(tp, gib, 3350),
+                {static_cast<std::uint32_t>(tp), 1, nvlink}, 8192, d, o);
     return o;
 }
 
@@ -109,6 +123,20 @@ TEST(AnswerVllm, SixteenBit70BNeedsTwoEightyGigabyteGpus) {
     EXPECT_TRUE(vllm(2, 80).fits);
     EXPECT_FALSE(vllm(4, 24).fits);  // 35 GB per GPU
     EXPECT_TRUE(vllm(8, 24).fits);
+}
+
+TEST(AnswerVllm, Fp8CheckpointNeedsHalfTheMemory) {
+    // A 70B checkpoint in FP8: 35 GB a GPU over two 48 GB cards, where BF16 needs 70 GB each.
+    const auto fp8 = checkpoint_format(catalog::Checkpoint{"fp8", "", "https://example.org"});
+    PlanOption o8;
+    PlanOption o16;
+    PlanData d;
+    answer_vllm(test::llama70b(), fp8, gpus(2, 48, 960), {2, 1, false}, 8192, d, o8);
+    answer_vllm(test::llama70b(), {}, gpus(2, 48, 960), {2, 1, false}, 8192, d, o16);
+    EXPECT_TRUE(o8.fits);
+    EXPECT_FALSE(o16.fits);
+    EXPECT_NEAR(static_cast<double>(o8.placement.total_bytes),
+                0.5 * static_cast<double>(o16.placement.total_bytes), 0.06 * o16.placement.total_bytes);
 }
 
 TEST(AnswerVllm, MoreGpusDecodeFasterAndNvlinkBeatsPcie) {
