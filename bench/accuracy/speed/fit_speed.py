@@ -136,8 +136,8 @@ def refit(p, keys, rows, rounds=40):
 # What the fit may move: per-backend efficiency and layer floor, the Metal ALU bound, the
 # shared GPU token floor, the F16 and MXFP4 factors; CPU efficiency, floors and Arm/SSE factors.
 KEYS = ["e_cuda", "e_vulkan", "e_metal", "lf_cuda", "lf_vulkan", "lf_metal", "bpf_metal",
-        "floor_gpu", "qf_f16", "qf_mxfp4", "e_cpu", "floor_cpu", "sync", "isa_asimddp",
-        "isa_asimd", "isa_sse4_1"]
+        "floor_gpu", "qf_f16", "qf_mxfp4", "e_cpu", "floor_cpu", "sync", "isa_dotprod",
+        "isa_neon", "isa_sse4_1"]
 
 
 def main():

@@ -1,10 +1,16 @@
 // canrun's CPU speed estimate for one GGUF on this machine, through the same pieces `canrun fit
 // --cpu-only` uses (GGUF facts -> ModelShape, the `canrun bench` record, the speed model), for
 // build_machine.mjs while the fit command's speed output is being wired.
-//   speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS]   -> one JSON line
+//   speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS] [MACHINE.json]   -> one JSON line
+// MACHINE.json (build_machine_record.json): a recorded CPU (model, cores, features) and its
+// `canrun bench` record, used instead of this machine and ~/.config/canrun/bench.json, so the
+// estimates for recorded runs replay anywhere.
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "bench/bench_store.h"
 #include "bench/calibration.h"
@@ -37,11 +43,33 @@ estimate::Machine this_machine() {
     return m;
 }
 
+// The recorded machine and its bench record from MACHINE.json.
+bool recorded_machine(const char* path, estimate::Machine& m, bench::BenchRecord& record) {
+    std::ifstream in(path);
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.contains("bench")) {
+        return false;
+    }
+    m.cpu.name = j.value("cpu_model", "");
+    m.cpu.physical_cores = j.value("physical_cores", 1U);
+    m.cpu.logical_cores = j.value("logical_cores", 1U);
+    m.cpu.features = j.value("features", std::vector<std::string>{});
+    if (j["bench"].is_null()) {  // the CPU alone: estimates stay uncalibrated
+        return true;
+    }
+    auto r = bench::bench_record_from_json(j["bench"], path);
+    if (!r) {
+        return false;
+    }
+    record = *r;
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS]\n");
+        std::fprintf(stderr, "usage: speed_predict FILE.gguf DATA_DIR [THREADS] [PROMPT_TOKENS] [MACHINE.json]\n");
         return 2;
     }
     auto file = gguf::read_gguf_model(argv[1]);
@@ -63,7 +91,20 @@ int main(int argc, char** argv) {
         return 3;
     }
     estimate::Machine m = this_machine();
-    auto cal = bench::calibrate_from_file(bench::bench_record_path(env("XDG_CONFIG_HOME"), env("HOME")), *tuning, m);
+    Result<bench::Calibration> cal = bench::Calibration{};
+    if (argc > 5) {
+        bench::BenchRecord record;
+        if (!recorded_machine(argv[5], m, record)) {
+            std::fprintf(stderr, "speed_predict: %s: not a machine record\n", argv[5]);
+            return 3;
+        }
+        if (!record.cpu_model.empty()) {
+            cal = bench::apply_bench_record(record, *tuning, m);
+        }
+    } else {
+        cal = bench::calibrate_from_file(
+            bench::bench_record_path(env("XDG_CONFIG_HOME"), env("HOME")), *tuning, m);
+    }
     estimate::SpeedQuery q;
     q.quant = facts->quant;
     q.threads = argc > 3 ? static_cast<std::uint32_t>(std::atoi(argv[3])) : 0;

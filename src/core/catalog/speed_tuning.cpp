@@ -103,6 +103,27 @@ void read_isas(const nlohmann::json& root, SpeedTuning& t, Problems& p) {
     });
 }
 
+// Optional (older data dirs lack it): CPU prefill factors per feature and quant family.
+void read_prefill_isas(const nlohmann::json& root, SpeedTuning& t, Problems& p) {
+    if (!root.contains("prefill_isas")) {
+        return;
+    }
+    for_records(root, "prefill_isas", p, [&](const nlohmann::json& r, const std::string& id) {
+        estimate::PrefillIsaTuning row;
+        row.feature = text(r, "feature");
+        const auto families = r.find("families");
+        if (row.feature.empty() || families == r.end() || !families->is_array()) {
+            p.add(fmt::format("prefill_isa \"{}\": needs \"feature\" and a \"families\" list", id));
+            return;
+        }
+        for (const auto& f : *families) {
+            row.families.push_back(f.is_string() ? f.get<std::string>() : std::string());
+        }
+        row.factor = number(r, "factor", "prefill_isa " + id, p);
+        t.prefill_isas.push_back(row);
+    });
+}
+
 }  // namespace
 
 Result<estimate::SpeedTuning> parse_speed_tuning(const DataJson& data) {
@@ -114,6 +135,7 @@ Result<estimate::SpeedTuning> parse_speed_tuning(const DataJson& data) {
     read_backends(data.json, t, p);
     read_quants(data.json, t, p);
     read_isas(data.json, t, p);
+    read_prefill_isas(data.json, t, p);
     read_speed_constants(data.json, t, p.lines, p.file);
     if (!p.lines.empty()) {
         std::string all = p.lines.front();

@@ -89,6 +89,19 @@ double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu) {
     return 1.0;
 }
 
+double prefill_isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu,
+                          const std::string& family) {
+    const auto has = [](const std::vector<std::string>& list, const std::string& x) {
+        return std::find(list.begin(), list.end(), x) != list.end();
+    };
+    for (const auto& row : tuning.prefill_isas) {
+        if (has(cpu.features, row.feature) && has(row.families, family)) {
+            return row.factor;
+        }
+    }
+    return 1.0;
+}
+
 double cpu_threads(const CpuDevice& cpu, const SpeedQuery& query) {
     if (query.threads > 0) {
         return query.threads;

@@ -28,6 +28,11 @@ inline constexpr std::string_view kUnknownIsa = "unknown";
 // not known, else the first row whose feature the CPU has.
 double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu);
 
+// CPU prefill speed-up of `cpu`'s matrix kernels for weight `family` (the first prefill_isas row
+// whose feature the CPU has and whose families hold `family`), else 1.
+double prefill_isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu,
+                          const std::string& family);
+
 // CPU threads the estimate assumes: the query's, else physical cores, else logical, else 4.
 double cpu_threads(const CpuDevice& cpu, const SpeedQuery& query);
 

@@ -43,11 +43,17 @@ double gpu_flops_rate(const SpeedInputs& in, int gpu_index) {
 double cpu_prefill(const SpeedInputs& in, const DeviceLoad& d, double attn, SpeedTrace& trace) {
     const auto& cpu = in.machine.cpu;
     const double k = in.tuning.cpu_prefill_per_decode_kernel;
-    const double weight_rate =
-        cpu_kernel_rate(in.tuning, cpu, in.query, quant_family(in.query.quant)) * k;
+    const std::string family = quant_family(in.query.quant);
+    // Matrix kernels (AMX tiles) speed up the weight matmuls; attention reads the F16 KV cache,
+    // which stays in the plain CPU buffer.
+    const double isa = prefill_isa_factor(in.tuning, cpu, family);
+    const double weight_rate = cpu_kernel_rate(in.tuning, cpu, in.query, family) * k * isa;
     const double flop_rate = cpu_kernel_rate(in.tuning, cpu, in.query, "f16") * k;  // 1 FLOP/B
     const double per_token = active_weight_bytes(in.model, d) / weight_rate +
                              attn * d.layers / flop_rate;
+    if (isa != 1.0) {
+        trace.term("prefill.cpu.isa_factor", isa, "x");
+    }
     trace.term("prefill.cpu.weight_rate", weight_rate / 1e9, "GB/s");
     return per_token * in.query.prompt_tokens;
 }

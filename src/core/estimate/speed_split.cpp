@@ -30,13 +30,16 @@ ParamRatios param_ratios(const ModelShape& model) {
 
 std::uint64_t sat_sub(std::uint64_t a, std::uint64_t b) { return a > b ? a - b : 0; }
 
-DeviceLoad device_load(const ModelShape& model, const DevicePlacement& d, const ParamRatios& r,
-                       std::uint32_t ctx) {
+DeviceLoad device_load(const ModelShape& model, const Placement& placement,
+                       const DevicePlacement& d, const ParamRatios& r, std::uint32_t ctx) {
     DeviceLoad out;
     out.gpu = d.gpu;
     out.layers = d.layers;
     std::uint64_t dense = sat_sub(d.weight_bytes, d.expert_bytes);
-    if (d.gpu < 0) {
+    // The input embedding is a row lookup, except where it doubles as the output matrix (tied
+    // embeddings, output on the CPU): then every token reads it whole.
+    const bool embd_is_output = model.tied_embeddings && !placement.output_on_gpu;
+    if (d.gpu < 0 && !embd_is_output) {
         dense = sat_sub(dense, model.token_embd_bytes);
     }
     out.dense_weight_bytes = dense;
@@ -54,12 +57,12 @@ SpeedSplit speed_split(const ModelShape& model, const Placement& placement, std:
     SpeedSplit split;
     for (const auto& d : placement.devices) {
         if (d.gpu < 0 && (d.layers > 0 || d.expert_bytes > 0 || !placement.output_on_gpu)) {
-            split.devices.push_back(device_load(model, d, r, ctx));
+            split.devices.push_back(device_load(model, placement, d, r, ctx));
         }
     }
     for (const auto& d : placement.devices) {
         if (d.gpu >= 0 && d.layers > 0) {
-            split.devices.push_back(device_load(model, d, r, ctx));
+            split.devices.push_back(device_load(model, placement, d, r, ctx));
         }
     }
     return split;

@@ -38,6 +38,16 @@ struct IsaTuning {
     double core_factor = 1.0;            // kernel speed per core relative to AVX2
 };
 
+// CPU prefill (batched matmul) kernels a feature brings for some weight families, over the rate
+// the decode kernels x cpu_prefill_per_decode_kernel give: llama.cpp's AMX int8 tiles on Xeons
+// (Q4_0/Q4_1/Q8_0/Q4_K/Q5_K/Q6_K/IQ4_XS, ggml-cpu/amx). The first row whose feature the CPU has
+// and whose families hold the weight family applies; none = 1.
+struct PrefillIsaTuning {
+    std::string feature = "amx_int8";    // as in CpuDevice::features
+    std::vector<std::string> families;   // quant families (speed_lookup.h quant_family)
+    double factor = 1.0;                 // multiplies the CPU prefill weight rate
+};
+
 // A multiplicative spread around the p50: p10 = p50 * low, p90 = p50 * high.
 struct Spread {
     double low = 0.8;
@@ -48,6 +58,7 @@ struct SpeedTuning {
     std::vector<BackendTuning> backends;
     std::vector<QuantTuning> quants;
     std::vector<IsaTuning> isas;
+    std::vector<PrefillIsaTuning> prefill_isas;
 
     double cpu_bw_efficiency = 0.65;             // of the peak RAM bandwidth in decode
     double cpu_measured_bw_efficiency = 0.9;     // of the bandwidth `canrun bench` measured

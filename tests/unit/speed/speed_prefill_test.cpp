@@ -88,6 +88,27 @@ TEST(SpeedPrefill, CpuUsesTheKernelRateTimesTheBatchReuse) {
     EXPECT_NEAR(e.prefill_tps.p50, 40.0, 1e-6);
 }
 
+TEST(SpeedPrefill, AmxCpusMultiplyTheWeightRateForTheirFamiliesOnly) {
+    const auto model = no_attention_model();
+    auto m = machine_with_cpu(4, 50);
+    m.cpu.features = {"amx_int8", "avx2", "avx512f"};
+    auto t = round_tuning();
+    t.prefill_isas.push_back({"amx_int8", {"q4_0", "q8_0"}, 2.5});
+    SpeedQuery q;
+    q.quant = "Q4_0";
+    q.prompt_tokens = 100;
+    const auto split = whole_model_on(model, -1, 0);
+    const double amx = estimate_speed(model, m, split, q, t).prefill_tps.p50;
+    q.quant = "F16";  // no row for f16: the plain rate
+    const double amx_f16 = estimate_speed(model, m, split, q, t).prefill_tps.p50;
+    m.cpu.features = {"avx2", "avx512f"};
+    const double plain_f16 = estimate_speed(model, m, split, q, t).prefill_tps.p50;
+    q.quant = "Q4_0";
+    const double plain = estimate_speed(model, m, split, q, t).prefill_tps.p50;
+    EXPECT_NEAR(amx / plain, 2.5, 1e-9);
+    EXPECT_NEAR(amx_f16, plain_f16, 1e-9);
+}
+
 TEST(SpeedLoad, ColdReadIsFileOverDiskAndWarmCacheIsFaster) {
     const auto model = no_attention_model();  // 1 GB file
     auto m = machine_with_cpu(4, 50);

@@ -33,6 +33,22 @@ TEST(SpeedSplit, PartialOffloadPutsTheCpuFirstAndDropsTheEmbeddingLookup) {
     EXPECT_GT(s.devices[1].dense_params, s.devices[0].dense_params);
 }
 
+TEST(SpeedSplit, TiedEmbeddingOnTheCpuIsReadAsTheOutputMatrix) {
+    auto model = testing::dense_model(2, 100'000'000, 50'000'000, 50'000'000);
+    model.tied_embeddings = true;
+    Placement p;
+    p.output_on_gpu = false;
+    DevicePlacement cpu;
+    cpu.gpu = -1;
+    cpu.layers = 2;
+    cpu.weight_bytes = 200'000'000 + model.token_embd_bytes;
+    p.devices = {cpu};
+    EXPECT_EQ(speed_split(model, p, 100).devices[0].dense_weight_bytes,
+              200'000'000U + model.token_embd_bytes);
+    model.tied_embeddings = false;  // a separate output matrix: the embedding is a row lookup
+    EXPECT_EQ(speed_split(model, p, 100).devices[0].dense_weight_bytes, 200'000'000U);
+}
+
 TEST(SpeedSplit, ExpertsOnTheCpuStayExperts) {
     auto model = testing::dense_model(2, 100'000'000, 0, 50'000'000);
     for (auto& l : model.layers) {

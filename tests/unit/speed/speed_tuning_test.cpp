@@ -29,6 +29,18 @@ TEST(SpeedTuningData, ShippedFileLoadsWithEveryBackendAndMainQuant) {
     EXPECT_FALSE(t->isas.empty());
     EXPECT_TRUE(t->isas.back().feature.empty()) << "the last ISA row should match any CPU";
     EXPECT_LT(t->decode_uncalibrated.low, 1.0);
+    ASSERT_FALSE(t->prefill_isas.empty());
+    EXPECT_EQ(t->prefill_isas.front().feature, "amx_int8");
+    EXPECT_GT(t->prefill_isas.front().factor, 1.0);
+}
+
+TEST(SpeedTuningData, IsaFeaturesAreNamedAsTheHwProbeNamesThem) {
+    auto t = parse_speed_tuning(shipped());
+    ASSERT_TRUE(t.has_value()) << t.error().message;
+    for (const auto& isa : t->isas) {  // hw/linux/cpuinfo.cpp maps asimddp -> dotprod, asimd -> neon
+        EXPECT_NE(isa.feature, "asimddp");
+        EXPECT_NE(isa.feature, "asimd");
+    }
 }
 
 TEST(SpeedTuningData, ReportsEveryProblemAtOnce) {
