@@ -79,7 +79,10 @@ def params_from(t):
         p["qf_" + q["id"]] = q["gpu_decode_factor"]
         p["r_" + q["id"]] = q["cpu_core_gbps"]
     for i in t["isas"]:
-        p["isa_" + (i["feature"] or "generic")] = i["core_factor"]
+        key = "isa_" + (i["feature"] or "generic")
+        if i.get("cpu_name_prefix"):  # e.g. Apple M: a named CPU family within a feature class
+            key += "@" + i["cpu_name_prefix"]
+        p[key] = i["core_factor"]
     c = {x["id"]: x["value"] for x in t["constants"]}
     p.update(e_cpu=c["cpu_bw_efficiency"], floor_cpu=c["cpu_token_floor_s"], sync=c["cpu_sync_s"])
     return p
@@ -93,6 +96,9 @@ def predict(d, p):
     fam = family(d["q"])
     if d["g"] == "cpu":
         isa = p.get("isa_" + d["isa"], p["isa_generic"])
+        for k in p:  # a name-prefixed row wins for the CPUs it names
+            if k.startswith("isa_" + d["isa"] + "@") and d["dev"].startswith(k.split("@", 1)[1]):
+                isa = p[k]
         tm = d["by"] / (d["bw"] * 1e9 * p["e_cpu"])
         tc = d["by"] / (p["r_" + fam] * 1e9 * isa * d["th"])
         return 1 / (soft(tm, tc) + d["L"] * d["th"] * p["sync"] + p["floor_cpu"])

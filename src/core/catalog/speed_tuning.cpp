@@ -99,7 +99,8 @@ void read_isas(const nlohmann::json& root, SpeedTuning& t, Problems& p) {
         if (!r.contains("feature") || !r["feature"].is_string()) {
             p.add(fmt::format("isa \"{}\": \"feature\" must be a string (\"\" = any CPU)", id));
         }
-        t.isas.push_back({text(r, "feature"), number(r, "core_factor", "isa " + id, p)});
+        t.isas.push_back({text(r, "feature"), number(r, "core_factor", "isa " + id, p),
+                          text(r, "cpu_name_prefix")});
     });
 }
 

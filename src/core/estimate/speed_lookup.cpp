@@ -81,8 +81,9 @@ double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu) {
         }
     }
     for (const auto& isa : tuning.isas) {
-        if (isa.feature.empty() ||
-            std::find(cpu.features.begin(), cpu.features.end(), isa.feature) != cpu.features.end()) {
+        const bool named = cpu.name.compare(0, isa.name_prefix.size(), isa.name_prefix) == 0;
+        if (named && (isa.feature.empty() || std::find(cpu.features.begin(), cpu.features.end(),
+                                                       isa.feature) != cpu.features.end())) {
             return isa.core_factor;
         }
     }

@@ -25,7 +25,8 @@ QuantTuning quant_tuning(const SpeedTuning& tuning, const std::string& family);
 inline constexpr std::string_view kUnknownIsa = "unknown";
 
 // Kernel speed of one core of `cpu` relative to AVX2: the kUnknownIsa row when the features are
-// not known, else the first row whose feature the CPU has.
+// not known, else the first row whose feature the CPU has and whose name_prefix its name starts
+// with.
 double isa_factor(const SpeedTuning& tuning, const CpuDevice& cpu);
 
 // CPU prefill speed-up of `cpu`'s matrix kernels for weight `family` (the first prefill_isas row

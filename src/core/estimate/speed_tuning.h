@@ -32,10 +32,12 @@ struct QuantTuning {
     double bench_scale = 1.0;            // llama.cpp's kernel rate over `canrun bench`'s kernel
 };
 
-// A CPU instruction-set class: the first entry whose feature the CPU has applies.
+// A CPU instruction-set class: the first entry whose feature the CPU has (and whose name prefix
+// the CPU's name starts with, where one is given) applies.
 struct IsaTuning {
     std::string feature = "avx2";        // as in CpuDevice::features; "" matches every CPU
     double core_factor = 1.0;            // kernel speed per core relative to AVX2
+    std::string name_prefix;             // e.g. "Apple M": cores far wider than the ISA says
 };
 
 // CPU prefill (batched matmul) kernels a feature brings for some weight families, over the rate

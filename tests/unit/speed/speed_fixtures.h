@@ -43,7 +43,7 @@ inline SpeedTuning round_tuning() {
                   BackendTuning{Backend::Metal, 0.8, 0.4, 0.0, 0.0}};
     t.quants = {QuantTuning{"q4_0", 1.0, 1.0, 5.0}, QuantTuning{"q4_k", 1.0, 1.0, 2.5},
                 QuantTuning{"f16", 1.0, 1.0, 10.0}};
-    t.isas = {IsaTuning{"avx512f", 2.0}, IsaTuning{"", 1.0}};
+    t.isas = {IsaTuning{"avx512f", 2.0, ""}, IsaTuning{"", 1.0, ""}};
     t.cpu_bw_efficiency = 0.5;
     t.cpu_measured_bw_efficiency = 1.0;
     t.cpu_token_floor_s = 0.0;

@@ -39,7 +39,7 @@ TEST(SpeedLookup, UnknownBackendFallsBackToCuda) {
 
 TEST(SpeedLookup, FirstMatchingIsaWins) {
     SpeedTuning t;
-    t.isas = {IsaTuning{"avx512f", 1.5}, IsaTuning{"avx2", 1.0}, IsaTuning{"", 0.4}};
+    t.isas = {IsaTuning{"avx512f", 1.5, ""}, IsaTuning{"avx2", 1.0, ""}, IsaTuning{"", 0.4, ""}};
     CpuDevice cpu;
     cpu.features = {"sse4_2"};
     EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.4);
@@ -47,9 +47,21 @@ TEST(SpeedLookup, FirstMatchingIsaWins) {
     EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 1.5);
 }
 
+TEST(SpeedLookup, NamePrefixedIsaRowOnlyMatchesThoseCpus) {
+    SpeedTuning t;
+    t.isas = {IsaTuning{"dotprod", 2.0, "Apple M"}, IsaTuning{"dotprod", 0.45, ""},
+              IsaTuning{"", 0.1, ""}};
+    CpuDevice cpu;
+    cpu.features = {"dotprod", "neon"};
+    cpu.name = "Apple M2 Max";
+    EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 2.0);
+    cpu.name = "Cortex-A76";
+    EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.45);
+}
+
 TEST(SpeedLookup, UnknownFeaturesAreNotNoSimd) {
     SpeedTuning t;
-    t.isas = {IsaTuning{"avx2", 1.0}, IsaTuning{"unknown", 0.45}, IsaTuning{"", 0.1}};
+    t.isas = {IsaTuning{"avx2", 1.0, ""}, IsaTuning{"unknown", 0.45, ""}, IsaTuning{"", 0.1, ""}};
     CpuDevice cpu;  // no feature list at all
     EXPECT_DOUBLE_EQ(isa_factor(t, cpu), 0.45);
     cpu.features = {"sse4_1"};  // known, and without AVX2
