@@ -19,6 +19,7 @@ const char* to_string(PlanKind k) {
     case PlanKind::MultiGpu: return "multi_gpu";
     case PlanKind::Unified: return "unified";
     case PlanKind::CpuServer: return "cpu";
+    case PlanKind::Hybrid: return "hybrid";
     case PlanKind::Have: return "have";
     case PlanKind::Cluster: return "cluster";
     case PlanKind::Fleet: return "fleet";
@@ -189,7 +190,8 @@ std::vector<PlanCandidate> answer_all(const Context& c, PlanResult& r) {
             } else {
                 answer_llama(c, step, step.option);
             }
-            const bool stop = family.stop_at_full_gpu && full_gpu(step.option);
+            const bool stop = (family.stop_at_full_gpu && full_gpu(step.option)) ||
+                              (family.stop_at_fit && step.option.fits);
             if (step.option.fits || mine) {
                 r.fitting += step.option.fits ? 1 : 0;
                 answered.push_back(std::move(step));

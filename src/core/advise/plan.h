@@ -1,7 +1,7 @@
 // plan: the reverse question — what hardware runs this model at this speed and context. Builds
 // candidate set-ups from the data (single GPUs; 2, 4, 8 identical GPUs with llama.cpp layer
 // split or vLLM tensor parallel; unified-memory machines by memory size; CPU servers by memory
-// channels; what the user has plus more; clusters over llama.cpp RPC or vLLM + Ray; a fleet of
+// channels; for MoE models one or two GPUs in such a server; what the user has plus more; clusters over llama.cpp RPC or vLLM + Ray; a fleet of
 // machines described by `canrun hw --json`; cloud rentals), answers each with the same
 // placement and speed model as `fit`, and ranks them: cheapest that meets the target, or
 // fastest within the budget. Pure: data in, plain structs out.
@@ -25,10 +25,10 @@
 namespace canrun::advise {
 
 enum class PlanSort { Cheapest, Fastest };
-enum class PlanKind { Single, MultiGpu, Unified, CpuServer, Have, Cluster, Fleet, Cloud };
+enum class PlanKind { Single, MultiGpu, Unified, CpuServer, Hybrid, Have, Cluster, Fleet, Cloud };
 enum class PlanEngine { LlamaCpp, Vllm };
 
-const char* to_string(PlanKind k);    // "single", "multi_gpu", "unified", "cpu", "have", ...
+const char* to_string(PlanKind k);    // "single", "multi_gpu", "unified", "cpu", "hybrid", ...
 const char* to_string(PlanEngine e);  // "llama.cpp", "vllm"
 
 // A machine of a fleet (`--nodes FILE`): its name (the file's stem) and what it has.

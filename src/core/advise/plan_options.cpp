@@ -137,6 +137,7 @@ std::vector<PlanFamily> plan_families(const PlanRequest& request, const PlanData
         add_shared(spec, out);
         add_clusters(spec, request, out);
     }
+    add_hybrid(request, data, out);
     add_have(request, data, out);
     add_fleet(request, out);
     add_cloud(request, data, out);

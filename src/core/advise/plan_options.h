@@ -1,5 +1,6 @@
 // The set-ups a plan answers, built from the data: single GPUs and 2/4/8 of them, unified-memory
-// machines by memory size, CPU servers by memory channels, what the user has plus more,
+// machines by memory size, CPU servers by memory channels, one or two GPUs in such a server for
+// MoE models (experts in RAM), what the user has plus more,
 // clusters of identical machines, a fleet of described machines, cloud rentals. Each family is
 // a list of steps in growing size; plan answers a family's steps in order and stops at the
 // first that holds the whole model on its GPUs (more of the same only adds cost under llama.cpp).
@@ -25,6 +26,7 @@ struct PlanCandidate {
 struct PlanFamily {
     std::vector<PlanCandidate> steps;
     bool stop_at_full_gpu = true;  // llama.cpp families; vLLM answers every size
+    bool stop_at_fit = false;      // GPU + server RAM: the smallest RAM that holds the model
 };
 
 // A machine from one hardware.json record: `gpus` of a discrete device (with an assumed host),
@@ -42,6 +44,9 @@ void add_clusters(const catalog::HardwareSpec& spec, const PlanRequest& request,
                   std::vector<PlanFamily>& out);
 void add_fleet(const PlanRequest& request, std::vector<PlanFamily>& out);
 void add_cloud(const PlanRequest& request, const PlanData& data, std::vector<PlanFamily>& out);
+// MoE models only: 1 or 2 priced 24 GB+ GPUs with each 8+-channel CPU platform
+// (plan_hybrid_options.cpp).
+void add_hybrid(const PlanRequest& request, const PlanData& data, std::vector<PlanFamily>& out);
 
 // Helpers the option builders share (plan_options.cpp).
 const catalog::HardwareSpec* find_spec(const PlanData& data, const std::string& id);

@@ -31,6 +31,7 @@ struct Words {
     const char* vllm_16bit;
     const char* rpc;
     const char* owned;
+    const char* hybrid;     // GPU + server RAM for MoE models
 };
 
 constexpr Words kEn = {
@@ -50,6 +51,7 @@ constexpr Words kEn = {
     "vLLM serves the weights as published on HF (16-bit for most models), so it needs more memory than the GGUF.",
     "llama.cpp RPC: build llama.cpp with -DGGML_RPC=ON on every node; the workers' ports must be reachable from the head only.",
     "owned",
+    "GPU + server RAM (MoE): llama.cpp keeps attention and the shared experts on the GPU and the routed experts in RAM (--n-cpu-moe), so speed follows the memory channels. The data prices no server platform: these show no price.",
 };
 
 constexpr Words kZh = {
@@ -69,6 +71,7 @@ constexpr Words kZh = {
     "vLLM 加载 HF 上发布的原始权重（多数为 16 位），比 GGUF 占更多显存。",
     "llama.cpp RPC：每个节点都要用 -DGGML_RPC=ON 编译 llama.cpp；worker 的端口只需对主节点开放。",
     "已有",
+    "GPU + 服务器内存（MoE）：llama.cpp 把注意力和共享专家放在 GPU 上，路由专家放在内存里（--n-cpu-moe），速度取决于内存通道数。数据中没有服务器平台的价格，这些配置不标价。",
 };
 
 std::string with_commas(long long v) {
@@ -83,12 +86,16 @@ std::string with_commas(long long v) {
     return (v < 0 ? "-" : "") + out;
 }
 
-// Names as people say them in a table: "RTX 4090", not "NVIDIA GeForce RTX 4090".
+// Names as people say them in a table: "RTX 4090", not "NVIDIA GeForce RTX 4090"; memory
+// channels as "12ch".
 std::string short_name(std::string s) {
     for (const char* brand : {"NVIDIA ", "GeForce "}) {
         for (auto at = s.find(brand); at != std::string::npos; at = s.find(brand)) {
             s.erase(at, std::char_traits<char>::length(brand));
         }
+    }
+    for (auto at = s.find("-channel"); at != std::string::npos; at = s.find("-channel")) {
+        s.replace(at, 8, "ch");
     }
     return s;
 }
@@ -231,15 +238,20 @@ std::string notes_block(const PlanReport& r, const Words& w) {
     }
     bool vllm = false;
     bool rpc = false;
+    bool hybrid = false;
     for (const auto& o : res.options) {
         vllm = vllm || o.engine == advise::PlanEngine::Vllm;
         rpc = rpc || (o.engine == advise::PlanEngine::LlamaCpp && o.nodes > 1);
+        hybrid = hybrid || o.kind == advise::PlanKind::Hybrid;
     }
     if (vllm) {
         s += hanging(w.vllm_16bit, 0);
     }
     if (rpc) {
         s += hanging(w.rpc, 0);
+    }
+    if (hybrid) {
+        s += hanging(w.hybrid, 0);
     }
     return s;
 }

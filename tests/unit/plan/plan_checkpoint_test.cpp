@@ -7,20 +7,11 @@
 #include "advise/fit.h"
 #include "advise/plan_multi_gpu.h"
 #include "catalog/model_catalog.h"
-#include "catalog/model_file.h"
-#include "gguf/model_facts.h"
+#include "unit/plan/catalog_shape.h"
 #include "util/units.h"
 
 namespace canrun::advise {
 namespace {
-
-estimate::ModelShape catalog_shape(const std::string& id) {
-    auto file = catalog::predict_model_file(id, "Q4_K_M", {});
-    EXPECT_TRUE(file) << (file ? "" : file.error().message);
-    auto facts = gguf::extract_facts(file->file);
-    EXPECT_TRUE(facts);
-    return gguf::to_model_shape(*facts);
-}
 
 CheckpointFormat catalog_format(const std::string& id) {
     static const auto cat = catalog::load_model_catalog({});
@@ -50,7 +41,7 @@ estimate::Machine h200s(int n) {
 }
 
 TEST(CheckpointSizing, DeepSeekV3Fp8IsHalfOfSixteenBit) {
-    const auto m = catalog_shape("deepseek-v3:671b");
+    const auto m = test::catalog_shape("deepseek-v3:671b");
     const auto fmt = catalog_format("deepseek-v3:671b");
     const double fp8 = checkpoint_weight_bytes(m, fmt);
     const double b16 = checkpoint_weight_bytes(m, {});
@@ -61,7 +52,7 @@ TEST(CheckpointSizing, DeepSeekV3Fp8IsHalfOfSixteenBit) {
 
 TEST(CheckpointSizing, DeepSeekV3OnEightH200sUnderVllmOnlyAsFp8) {
     // The usual DeepSeek V3 deployment: FP8 weights, TP8 on one 8 x H200 node (1128 GB).
-    const auto m = catalog_shape("deepseek-v3:671b");
+    const auto m = test::catalog_shape("deepseek-v3:671b");
     PlanData d;
     PlanOption fp8;
     PlanOption b16;
@@ -76,7 +67,7 @@ TEST(CheckpointSizing, DeepSeekV3OnEightH200sUnderVllmOnlyAsFp8) {
 }
 
 TEST(CheckpointSizing, FitOffersVllmForDeepSeekOnlyWithItsCheckpoint) {
-    const auto m = catalog_shape("deepseek-v3:671b");
+    const auto m = test::catalog_shape("deepseek-v3:671b");
     const auto machine = h200s(8);
     FitRequest req;
     const auto fit = fit_model(m, machine, req, {}, {});
@@ -92,7 +83,7 @@ TEST(CheckpointSizing, FitOffersVllmForDeepSeekOnlyWithItsCheckpoint) {
 }
 
 TEST(CheckpointSizing, GptOssExpertsStayMxfp4) {
-    const auto m = catalog_shape("gpt-oss:120b");
+    const auto m = test::catalog_shape("gpt-oss:120b");
     double experts = 0;
     for (const auto& l : m.layers) {
         experts += static_cast<double>(l.expert_params);

@@ -1,0 +1,97 @@
+// One or two GPUs in a server or workstation with many memory channels, for MoE models too big
+// for the GPUs: llama.cpp keeps attention, the shared experts and the dense layers on the GPUs
+// and the routed experts of the first layers in RAM (--n-cpu-moe, or -ot exps=CPU for all).
+// The set-up people build for DeepSeek V3/R1, Qwen3 235B or GLM-4.5 at home: a 24-32 GB card
+// and 256-768 GB of 8-12-channel DDR4/DDR5. fit_model places it (experts first to the CPU) and
+// the speed model streams the experts at RAM bandwidth and the rest at VRAM bandwidth.
+#include <fmt/format.h>
+
+#include "advise/plan_options.h"
+#include "util/units.h"
+
+namespace canrun::advise {
+
+using catalog::DeviceKind;
+using catalog::FormFactor;
+using catalog::HardwareSpec;
+
+namespace {
+
+constexpr double kMinGpuGb = 24;      // the cards these builds use: 24 GB and up
+constexpr int kMinBusBits = 8 * 64;   // 8 memory channels and more
+constexpr int kGpuCounts[] = {1, 2};
+
+// A priced discrete CUDA/ROCm card of 24 GB or more, for a desktop or workstation.
+bool hybrid_gpu(const HardwareSpec& s) {
+    return s.price && vllm_backend(s) && s.kind == DeviceKind::Gpu &&
+           (s.form_factor == FormFactor::Desktop || s.form_factor == FormFactor::Workstation) &&
+           !s.memory_gb.empty() && s.memory_gb.front() >= kMinGpuGb;
+}
+
+// A CPU platform with 8 or more memory channels (EPYC, Xeon, Threadripper PRO).
+bool hybrid_platform(const HardwareSpec& s) {
+    return s.kind == DeviceKind::CpuPlatform && s.bus_width_bits.value_or(0) >= kMinBusBits &&
+           (s.form_factor == FormFactor::Server || s.form_factor == FormFactor::Workstation);
+}
+
+std::optional<PlanMoney> sum_prices(const HardwareSpec& gpu, int n, const HardwareSpec& platform) {
+    if (!gpu.price || !platform.price || gpu.price->currency != platform.price->currency) {
+        return std::nullopt;  // the data prices no server platform yet
+    }
+    auto m = price_times(gpu.price, n, false);
+    m->amount += platform.price->amount;
+    return m;
+}
+
+// `n` GPUs in a machine with the platform's CPU and RAM: every RAM size, smallest first.
+PlanFamily hybrid_family(const HardwareSpec& gpu, int n, const HardwareSpec& platform) {
+    PlanFamily f;
+    f.stop_at_full_gpu = false;
+    f.stop_at_fit = true;  // more RAM than the model needs only adds cost
+    const auto cards = catalog_machine(gpu, n, std::nullopt);
+    if (!cards) {
+        return f;
+    }
+    for (const double gb : platform.memory_gb) {
+        auto m = catalog_machine(platform, 1, gb);
+        if (!m) {
+            continue;
+        }
+        m->gpus = cards->gpus;
+        const std::string many = n > 1 ? fmt::format("{} x ", n) : "";
+        auto c = base_candidate(PlanKind::Hybrid, fmt::format("{}{} + {}", many, gpu.name, m->name), *m);
+        c.option.device_id = gpu.id;
+        c.option.gpus_per_node = static_cast<std::uint32_t>(n);
+        c.option.price = sum_prices(gpu, n, platform);
+        c.option.notes.emplace_back("plan.hybrid_moe");
+        f.steps.push_back(std::move(c));
+    }
+    return f;
+}
+
+}  // namespace
+
+void add_hybrid(const PlanRequest& r, const PlanData& d, std::vector<PlanFamily>& out) {
+    if (r.model->n_expert == 0) {
+        return;  // dense: a layer split is all llama.cpp can do, the other families have it
+    }
+    const std::uint64_t need = plan_model_bytes(r);
+    for (const auto& gpu : d.hardware->devices) {
+        if (!hybrid_gpu(gpu)) {
+            continue;
+        }
+        for (const int n : kGpuCounts) {
+            const auto gpu_total = static_cast<double>(n) * gpu.memory_gb.front() * 1e9;
+            if (static_cast<double>(need) <= gpu_total) {
+                continue;  // it fits on the GPUs: the single and multi-GPU families answer it
+            }
+            for (const auto& platform : d.hardware->devices) {
+                if (hybrid_platform(platform)) {
+                    out.push_back(hybrid_family(gpu, n, platform));
+                }
+            }
+        }
+    }
+}
+
+}  // namespace canrun::advise
