@@ -12,6 +12,9 @@ canrun_golden_test(NAME plan_671b_moe_en GOLDEN ${PLAN_GOLDEN}/plan_671b_en.txt
   ARGS plan deepseek-v3:671b --lang en --top 8 --net 100gbe ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME plan_671b_moe_json GOLDEN ${PLAN_GOLDEN}/plan_671b.json
   ARGS plan deepseek-r1:671b --json --top 4 --tps 20)
+# Kimi K2 (1T MoE): one GPU + 768 GB of server RAM, routed experts in RAM, is what runs it.
+canrun_golden_test(NAME plan_1t_gpu_and_server_ram GOLDEN ${PLAN_GOLDEN}/plan_1t_hybrid_en.txt
+  ARGS plan kimi-k2:1t --top 5 --lang en ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME plan_have_3090 GOLDEN ${PLAN_GOLDEN}/plan_have_3090_en.txt
   ARGS plan qwen2.5:72b --have "RTX 3090" --top 6 --lang en ENV LANG=C LC_ALL=)
 canrun_golden_test(NAME plan_fastest_budget GOLDEN ${PLAN_GOLDEN}/plan_budget_en.txt

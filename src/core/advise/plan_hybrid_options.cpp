@@ -59,7 +59,10 @@ PlanFamily hybrid_family(const HardwareSpec& gpu, int n, const HardwareSpec& pla
         }
         m->gpus = cards->gpus;
         const std::string many = n > 1 ? fmt::format("{} x ", n) : "";
-        auto c = base_candidate(PlanKind::Hybrid, fmt::format("{}{} + {}", many, gpu.name, m->name), *m);
+        // "GeForce RTX 4090 + 384 GB DDR5-6000 12-channel": the size before the platform, so
+        // that a table cut at 29 columns still tells the options apart.
+        const auto name = fmt::format("{}{} + {:g} GB {}", many, gpu.name, gb, platform.name);
+        auto c = base_candidate(PlanKind::Hybrid, name, *m);
         c.option.device_id = gpu.id;
         c.option.gpus_per_node = static_cast<std::uint32_t>(n);
         c.option.price = sum_prices(gpu, n, platform);

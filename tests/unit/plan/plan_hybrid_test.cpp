@@ -111,13 +111,13 @@ TEST(HybridFamily, ExpertsGoToRamAndTheRestToTheGpu) {
         EXPECT_EQ(o->notes, std::vector<std::string>{"plan.hybrid_moe"});
     }
     // Each card and server pairs once, at the smallest RAM that holds the model.
-    EXPECT_NE(named(r, "GeForce RTX 4090 + DDR5-6000 12-channel 384 GB"), nullptr);
-    EXPECT_EQ(named(r, "GeForce RTX 4090 + DDR5-6000 12-channel 768 GB"), nullptr);
+    EXPECT_NE(named(r, "GeForce RTX 4090 + 384 GB DDR5-6000 12-channel"), nullptr);
+    EXPECT_EQ(named(r, "GeForce RTX 4090 + 768 GB DDR5-6000 12-channel"), nullptr);
 }
 
 TEST(HybridFamily, SpeedBetweenTheBareServerAndAllOnGpus) {
     const auto r = run_all(test::catalog_shape("deepseek-v3:671b"));
-    const auto* hybrid = named(r, "GeForce RTX 4090 + DDR5-6000 12-channel 384 GB");
+    const auto* hybrid = named(r, "GeForce RTX 4090 + 384 GB DDR5-6000 12-channel");
     const auto* server = named(r, "DDR5-6000 12-channel 384 GB");
     ASSERT_NE(hybrid, nullptr);
     ASSERT_NE(server, nullptr);
