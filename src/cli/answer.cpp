@@ -38,6 +38,20 @@ estimate::FlashAttn flash_attn_of(const std::string& s) {
     return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
 }
 
+// What `ollama run` takes for the model at `quant`: the library tag when it holds that
+// quantization, else the GGUF repo through Ollama's Hugging Face support (`hf.co/ORG/REPO:QUANT`,
+// huggingface.co/docs/hub/ollama), else nothing: a tag of another quantization would run a
+// different size than the one estimated.
+std::string ollama_name(const catalog::CatalogModel& m, const std::string& quant) {
+    if (m.ollama && (quant.empty() || to_lower(quant) == to_lower(m.ollama->quant))) {
+        return m.ollama->ref();
+    }
+    if (!m.hf_gguf.empty() && !quant.empty()) {
+        return "hf.co/" + m.hf_gguf + ":" + quant;
+    }
+    return {};
+}
+
 // Names each runner uses for a catalog model at a quantization.
 advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std::string& quant) {
     advise::ModelNames n;
@@ -50,9 +64,7 @@ advise::ModelNames catalog_model_names(const catalog::CatalogModel& m, const std
     if (!m.modelscope.empty() && m.modelscope.find("GGUF") != std::string::npos) {
         n.modelscope_file = gguf_file_name(m.modelscope, quant);
     }
-    if (m.ollama) {
-        n.ollama_tag = m.ollama->ref();
-    }
+    n.ollama_tag = ollama_name(m, n.quant);
     const auto slash = m.hf_original.find('/');
     n.lms_key = slash == std::string::npos ? "" : to_lower(m.hf_original.substr(slash + 1));
     return n;

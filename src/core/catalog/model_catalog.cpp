@@ -112,12 +112,15 @@ std::optional<OllamaTag> read_ollama(RecordReader& r, const json& rec) {
         return std::nullopt;
     }
     const json& o = sub(rec, "ollama");
-    r.only_known(o, {"name", "tag", "default", "size_gb"}, "ollama");
+    r.only_known(o, {"name", "tag", "default", "size_gb", "quant"}, "ollama");
     OllamaTag t;
     t.name = r.str(o, "name");
     t.tag = r.str(o, "tag");
     t.is_default = r.boolean(o, "default");
     t.size_gb = r.number(o, "size_gb");
+    if (auto q = r.str(o, "quant", false); !q.empty()) {
+        t.quant = std::move(q);
+    }
     if (t.size_gb && *t.size_gb <= 0) {
         r.problem("ollama.size_gb", "must be positive");
     }

@@ -58,6 +58,9 @@ struct OllamaTag {
     std::string tag;   // "14b"
     bool is_default = false;  // what `ollama pull <name>` gets
     std::optional<double> size_gb;  // download size as ollama.com lists it (GB = 10^9 bytes)
+    // The tag's quantization. Library tags default to Q4_K_M (ollama.com, each model's "tags"
+    // page); a record says `quant` where its tag is something else.
+    std::string quant = "Q4_K_M";
     std::string ref() const { return name + ":" + tag; }
 };
 
