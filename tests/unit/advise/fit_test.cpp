@@ -155,12 +155,12 @@ TEST(Fit, VllmCountsGptOssExpertsAtMxfp4) {
     req.params.n_ctx = 8192;
     const auto model = gpt_oss_20b();
     const auto r = fit_model(model, m, req, {}, {});
-    const auto in = command_input(r, model, m, {}, req);
-    EXPECT_TRUE(in.vllm_fits);
-    auto bf16 = model;
-    bf16.arch = "gpt-oss-bf16-test";  // the same shape read as a 16-bit checkpoint: 42 GB
-    const auto r16 = fit_model(bf16, m, req, {}, {});
-    EXPECT_FALSE(command_input(r16, bf16, m, {}, req).vllm_fits);
+    // The catalog's record (models.json "checkpoint"): BF16 with MXFP4 routed experts, 13 GB.
+    ModelNames names;
+    names.checkpoint = checkpoint_format(catalog::Checkpoint{"bf16", "mxfp4", "https://x.org"});
+    EXPECT_TRUE(command_input(r, model, m, names, req).vllm_fits);
+    // The same shape read as a 16-bit checkpoint (no record): 42 GB.
+    EXPECT_FALSE(command_input(r, model, m, {}, req).vllm_fits);
 }
 
 }  // namespace canrun::advise
