@@ -81,6 +81,22 @@ TEST(ModelsLint, EveryIdAliasAndOllamaTagResolvesToItsRecord) {
     }
 }
 
+TEST(ModelsLint, OllamaTagQuantIsAQuantCanrunKnows) {
+    auto q = load_quants_catalog(DataSourceOptions{});
+    ASSERT_TRUE(q) << q.error().message;
+    std::size_t not_default = 0;
+    for (const auto& m : shipped().models) {
+        if (!m.ollama) continue;
+        const auto* info = q->find(m.ollama->quant);
+        ASSERT_NE(info, nullptr) << m.id << ": ollama.quant " << m.ollama->quant
+                                 << " is not in data/quants.json";
+        // Spelled as quants.json spells it (the name a pick carries and hf.co/...:QUANT uses).
+        EXPECT_EQ(info->name, m.ollama->quant) << m.id;
+        if (m.ollama->quant != "Q4_K_M") ++not_default;
+    }
+    EXPECT_GE(not_default, 20U) << "older library tags (2023 to mid-2024) are Q4_0";
+}
+
 TEST(ModelsLint, EveryRecordHasSourcesAndUsefulListing) {
     std::size_t zh = 0;
     for (const auto& m : shipped().models) {
