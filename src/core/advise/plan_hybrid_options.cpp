@@ -34,42 +34,79 @@ bool hybrid_platform(const HardwareSpec& s) {
            (s.form_factor == FormFactor::Server || s.form_factor == FormFactor::Workstation);
 }
 
-std::optional<PlanMoney> sum_prices(const HardwareSpec& gpu, int n, const HardwareSpec& platform) {
-    if (!gpu.price || !platform.price || gpu.price->currency != platform.price->currency) {
-        return std::nullopt;  // the data prices no server platform yet
+// The cards of a hybrid set-up: bought (priced) or the user's own (--have, price 0).
+struct Cards {
+    std::vector<estimate::GpuDevice> gpus;
+    std::string label;                // "GeForce RTX 4090", "2 x ...", "your GeForce RTX 3090"
+    std::string device_id;
+    std::optional<PlanMoney> price;
+};
+
+// Cards plus platform, when the data prices both (it prices no server platform yet).
+std::optional<PlanMoney> sum_prices(const Cards& cards, const HardwareSpec& platform) {
+    if (!cards.price || !platform.price || cards.price->currency != platform.price->currency) {
+        return std::nullopt;
     }
-    auto m = price_times(gpu.price, n, false);
+    auto m = cards.price;
     m->amount += platform.price->amount;
     return m;
 }
 
-// `n` GPUs in a machine with the platform's CPU and RAM: every RAM size, smallest first.
-PlanFamily hybrid_family(const HardwareSpec& gpu, int n, const HardwareSpec& platform) {
+// The cards in a machine with the platform's CPU and RAM: every RAM size, smallest first.
+PlanFamily hybrid_family(const Cards& cards, const HardwareSpec& platform) {
     PlanFamily f;
     f.stop_at_full_gpu = false;
     f.stop_at_fit = true;  // more RAM than the model needs only adds cost
-    const auto cards = catalog_machine(gpu, n, std::nullopt);
-    if (!cards) {
-        return f;
-    }
     for (const double gb : platform.memory_gb) {
         auto m = catalog_machine(platform, 1, gb);
         if (!m) {
             continue;
         }
-        m->gpus = cards->gpus;
-        const std::string many = n > 1 ? fmt::format("{} x ", n) : "";
+        m->gpus = cards.gpus;
         // "GeForce RTX 4090 + 384 GB DDR5-6000 12-channel": the size before the platform, so
         // that a table cut at 29 columns still tells the options apart.
-        const auto name = fmt::format("{}{} + {:g} GB {}", many, gpu.name, gb, platform.name);
+        const auto name = fmt::format("{} + {:g} GB {}", cards.label, gb, platform.name);
         auto c = base_candidate(PlanKind::Hybrid, name, *m);
-        c.option.device_id = gpu.id;
-        c.option.gpus_per_node = static_cast<std::uint32_t>(n);
-        c.option.price = sum_prices(gpu, n, platform);
+        c.option.device_id = cards.device_id;
+        c.option.gpus_per_node = static_cast<std::uint32_t>(cards.gpus.size());
+        c.option.price = sum_prices(cards, platform);
         c.option.notes.emplace_back("plan.hybrid_moe");
         f.steps.push_back(std::move(c));
     }
     return f;
+}
+
+std::optional<Cards> bought(const HardwareSpec& gpu, int n) {
+    const auto m = catalog_machine(gpu, n, std::nullopt);
+    if (!m) {
+        return std::nullopt;
+    }
+    const std::string many = n > 1 ? fmt::format("{} x ", n) : "";
+    return Cards{m->gpus, many + gpu.name, gpu.id, price_times(gpu.price, n, false)};
+}
+
+// --have: the user's GPUs (all of them) in such a server; only the server is to buy.
+std::optional<Cards> owned(const PlanRequest& r, const PlanData& d) {
+    Cards c;
+    const HardwareSpec* first = nullptr;
+    for (const auto& id : r.have) {
+        const auto* s = find_spec(d, id);
+        const auto m = s != nullptr && vllm_backend(*s) ? catalog_machine(*s, 1, std::nullopt)
+                                                        : std::nullopt;
+        if (!m) {
+            return std::nullopt;  // not a discrete CUDA/ROCm card
+        }
+        first = first != nullptr ? first : s;
+        c.gpus.insert(c.gpus.end(), m->gpus.begin(), m->gpus.end());
+    }
+    if (first == nullptr) {
+        return std::nullopt;
+    }
+    c.label = r.have.size() > 1 ? fmt::format("your {} x {}", r.have.size(), first->name)
+                                : "your " + first->name;
+    c.device_id = first->id;
+    c.price = PlanMoney{0, r.currency, false, false, "", ""};
+    return c;
 }
 
 }  // namespace
@@ -78,20 +115,32 @@ void add_hybrid(const PlanRequest& r, const PlanData& d, std::vector<PlanFamily>
     if (r.model->n_expert == 0) {
         return;  // dense: a layer split is all llama.cpp can do, the other families have it
     }
-    const std::uint64_t need = plan_model_bytes(r);
+    std::vector<Cards> all;
     for (const auto& gpu : d.hardware->devices) {
         if (!hybrid_gpu(gpu)) {
             continue;
         }
         for (const int n : kGpuCounts) {
-            const auto gpu_total = static_cast<double>(n) * gpu.memory_gb.front() * 1e9;
-            if (static_cast<double>(need) <= gpu_total) {
-                continue;  // it fits on the GPUs: the single and multi-GPU families answer it
+            if (auto c = bought(gpu, n)) {
+                all.push_back(std::move(*c));
             }
-            for (const auto& platform : d.hardware->devices) {
-                if (hybrid_platform(platform)) {
-                    out.push_back(hybrid_family(gpu, n, platform));
-                }
+        }
+    }
+    if (auto c = owned(r, d)) {
+        all.push_back(std::move(*c));
+    }
+    const std::uint64_t need = plan_model_bytes(r);
+    for (const auto& cards : all) {
+        std::uint64_t vram = 0;
+        for (const auto& g : cards.gpus) {
+            vram += g.memory_total_bytes;
+        }
+        if (need <= vram) {
+            continue;  // it fits on the GPUs: the single, multi-GPU and --have families answer it
+        }
+        for (const auto& platform : d.hardware->devices) {
+            if (hybrid_platform(platform)) {
+                out.push_back(hybrid_family(cards, platform));
             }
         }
     }

@@ -34,8 +34,9 @@ const Data& data() {
     return d;
 }
 
-PlanResult run_all(const estimate::ModelShape& m) {
+PlanResult run_all(const estimate::ModelShape& m, std::vector<std::string> have = {}) {
     PlanRequest req;
+    req.have = std::move(have);
     req.model = &m;
     req.quant = "Q4_K_M";
     req.names.hf_gguf_repo = "org/model-GGUF";  // what llama-server -hf takes
@@ -135,6 +136,20 @@ TEST(HybridFamily, SpeedBetweenTheBareServerAndAllOnGpus) {
     // Public reports for DeepSeek V3/R1 Q4 on one 24 GB card + 8-12-channel DDR5: 8-15 tok/s.
     EXPECT_GT(hybrid->speed.decode_tps.p50, 7);
     EXPECT_LT(hybrid->speed.decode_tps.p50, 18);
+}
+
+TEST(HybridFamily, TheUsersOwnCardInAServer) {
+    const auto r = run_all(test::catalog_shape("deepseek-v3:671b"), {"rtx-3090"});
+    const auto* o = named(r, "your GeForce RTX 3090 + 384 GB DDR5-6000 12-channel");
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->kind, PlanKind::Hybrid);
+    EXPECT_TRUE(o->fits);
+    EXPECT_EQ(o->device_id, "rtx-3090");
+    EXPECT_FALSE(o->price.has_value());  // the card is owned, the server is not priced
+    // Not offered without --have.
+    EXPECT_EQ(named(run_all(test::catalog_shape("deepseek-v3:671b")),
+                    "your GeForce RTX 3090 + 384 GB DDR5-6000 12-channel"),
+              nullptr);
 }
 
 }  // namespace
