@@ -17,6 +17,8 @@ const TEXT = {
     model: 'Model (search the catalog)', quant: 'Quantization', ctx: 'Context, tokens:',
     kv_type: 'KV cache type', flash_attn: 'Flash attention', fa_auto: 'auto', fa_on: 'on', fa_off: 'off',
     gpus: 'Number of GPUs', other_hw: 'Other hardware (empty: this machine)',
+    bpw: '{0} bits/weight', quant_default: 'canrun\u2019s pick', quant_ollama: 'Ollama {0}', quant_imatrix: 'needs an imatrix',
+    devices_found: '{0} devices match', devices_more: '{0} devices match; the list shows the first {1}',
     mode_full_gpu: 'Runs entirely on the GPU', mode_partial: 'Partly on the GPU: {0} of {1} layers',
     mode_cpu: 'Runs on the CPU only', mode_wont_fit: 'Does not fit in memory',
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: 'won\u2019t fit',
@@ -44,6 +46,8 @@ const TEXT = {
     model: '模型（搜索目录）', quant: '量化', ctx: '上下文（token）：',
     kv_type: 'KV 缓存类型', flash_attn: 'Flash Attention', fa_auto: '自动', fa_on: '开', fa_off: '关',
     gpus: 'GPU 数量', other_hw: '其他硬件（留空：本机）',
+    bpw: '每权重 {0} 位', quant_default: 'canrun 的选择', quant_ollama: 'Ollama {0}', quant_imatrix: '需要 imatrix',
+    devices_found: '匹配 {0} 个设备', devices_more: '匹配 {0} 个设备，列表显示前 {1} 个',
     mode_full_gpu: '完全在 GPU 上运行', mode_partial: '部分在 GPU 上：{1} 层中的 {0} 层',
     mode_cpu: '只在 CPU 上运行', mode_wont_fit: '内存放不下',
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: '放不下',
@@ -60,12 +64,12 @@ const TEXT = {
 };
 
 const CTX_STEPS = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144];
-const QUANTS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'Q4_K_S', 'IQ4_XS', 'Q3_K_M', 'IQ3_M', 'Q2_K', 'F16'];
+const RUNNERS = { ollama: 'Ollama', llama_cpp: 'llama.cpp', lm_studio: 'LM Studio', vllm: 'vLLM', modelscope: 'ModelScope' };
 const PARTS = [['weights', 'weights_bytes'], ['kv', 'kv_bytes'], ['compute', 'compute_bytes'],
                ['overhead', 'overhead_bytes']];
 
 let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-const state = { hardware: null, recommend: null, fit: null, plan: null };
+const state = { hardware: null, recommend: null, fit: null, plan: null, quants: null, devices: null };
 const $ = (sel) => document.querySelector(sel);
 
 function t(key, ...args) {
@@ -170,6 +174,61 @@ async function loadRecommend() {
 }
 
 // ---- Fit calculator ----
+const MAX_DEVICE_OPTIONS = 40;
+
+function quantLabel(q, isDefault) {
+  const parts = [q.name, t('bpw', q.nominal_bpw.toFixed(2))];
+  if (isDefault) parts.push(t('quant_default'));
+  if (q.ollama_tag) parts.push(t('quant_ollama', q.ollama_tag));
+  if (q.needs_imatrix) parts.push(t('quant_imatrix'));
+  return parts.join(' · ');
+}
+
+function renderQuants() {
+  const list = state.quants; if (!list) return;
+  const select = $('#fit-quant'); const keep = select.value;
+  select.dataset.model = list.model.id;
+  select.replaceChildren(...list.quants.map((q) => el('option', { value: q.name, text: quantLabel(q, q.name === list.default) })));
+  select.value = keep;
+}
+
+// The quantizations llama.cpp makes for this model (/api/quants); selects canrun fit's own pick.
+let quantSeq = 0;
+async function loadQuants() {
+  const seq = ++quantSeq;
+  try {
+    const list = await getJson('/api/quants', { model: $('#fit-model').value.trim() });
+    if (seq !== quantSeq) return false;
+    state.quants = list; $('#fit-quant').value = '';
+    renderQuants(); $('#fit-quant').value = list.default;
+  } catch (_) { return seq === quantSeq; }  // /api/fit names what is wrong with the model
+  return true;
+}
+
+// Device names for "other hardware" (/api/devices?q=), as --hw takes them.
+let deviceSeq = 0;
+async function loadDevices() {
+  const seq = ++deviceSeq; const q = $('#fit-hw').value.trim();
+  try {
+    const list = await getJson('/api/devices', { q });
+    if (seq !== deviceSeq) return;
+    const shown = list.devices.slice(0, MAX_DEVICE_OPTIONS);
+    $('#device-list').replaceChildren(...shown.map((d) => el('option', { value: d.name, label: `${d.name} · ${gib(d.memory_bytes)}` })));
+    state.devices = { q, found: list.devices.length, shown: shown.length };
+  } catch (e) {
+    if (seq !== deviceSeq) return;
+    $('#device-list').replaceChildren(); state.devices = { error: e.message };
+  }
+  renderDeviceHint();
+}
+
+function renderDeviceHint() {
+  const d = state.devices; const hint = $('#fit-hw-hint'); if (!d) return;
+  hint.classList.toggle('error', Boolean(d.error));
+  hint.textContent = d.error ? d.error : !d.q ? '' : d.found > d.shown ? t('devices_more', d.found, d.shown)
+    : t('devices_found', d.found);
+}
+
 function fitParams() {
   return {
     model: $('#fit-model').value.trim(), quant: $('#fit-quant').value,
@@ -240,7 +299,7 @@ function renderFit() {
   const cmds = $('#fit-commands'); cmds.replaceChildren();
   for (const [runner, text] of Object.entries(fit.commands)) {
     if (!text) continue;
-    cmds.append(el('div', { class: 'command' }, el('span', { class: 'runner', text: runner }),
+    cmds.append(el('div', { class: 'command' }, el('span', { class: 'runner', text: RUNNERS[runner] || runner }),
       el('pre', { text }), copyButton(text)));
   }
 }
@@ -302,7 +361,7 @@ function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   $('#lang-toggle').textContent = t('lang_button');
-  renderMachine(); renderPicks(); renderFit(); renderPlan();
+  renderMachine(); renderPicks(); renderQuants(); renderDeviceHint(); renderFit(); renderPlan();
 }
 
 async function loadMachine() {
@@ -319,20 +378,21 @@ async function loadModels() {
 }
 
 function init() {
-  $('#fit-quant').replaceChildren(...QUANTS.map((q) => el('option', { value: q, text: q })));
-  $('#fit-quant').value = 'Q4_K_M';
   $('#lang-toggle').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   const refit = debounce(loadFit, 150);
-  for (const id of ['#fit-model', '#fit-quant', '#fit-ctx', '#fit-kv', '#fit-fa', '#fit-gpus', '#fit-hw']) {
+  for (const id of ['#fit-quant', '#fit-ctx', '#fit-kv', '#fit-fa', '#fit-gpus', '#fit-hw']) {
     $(id).addEventListener('input', refit);
   }
+  // Another model: its own quantizations first, then the fit at canrun's pick.
+  $('#fit-model').addEventListener('input', debounce(async () => { if (await loadQuants()) loadFit(); }, 150));
+  $('#fit-hw').addEventListener('input', debounce(loadDevices, 150));
   const rerank = debounce(loadRecommend, 300);
   $('#rec-use').addEventListener('input', rerank);
   $('#rec-min-tps').addEventListener('input', rerank);
   const replan = debounce(loadPlan, 300);
   for (const id of ['#plan-model', '#plan-tps', '#plan-budget', '#plan-currency']) $(id).addEventListener('input', replan);
   applyLanguage();
-  loadMachine(); loadModels(); loadFit(); loadRecommend(); loadPlan();
+  loadMachine(); loadModels(); loadDevices(); loadQuants().then(loadFit); loadRecommend(); loadPlan();
 }
 
 init();

@@ -10,7 +10,9 @@
 #include "catalog/name_resolver.h"
 #include "fit_flow.h"
 #include "plan_flow.h"
+#include "quant_choices.h"
 #include "machine_source.h"
+#include "report/devices_json.h"
 #include "report/fit_json.h"
 #include "report/models_json.h"
 #include "report/models_listing.h"
@@ -163,6 +165,44 @@ HttpReply Api::plan(const QueryParams& q) {
         return reply_of(r.error());
     }
     return {200, report::plan_to_json(*r)};
+}
+
+HttpReply Api::devices(const QueryParams& q) {
+    const std::lock_guard lock(mutex_);
+    const auto text = device_search_of(q);
+    if (!text) {
+        return error_reply(text.error());
+    }
+    const auto catalog = catalog::load_hardware(cli::data_options(base_.global));
+    if (!catalog) {
+        return reply_of(catalog.error());
+    }
+    auto found = catalog::search_hardware(*catalog, *text);
+    if (found.empty()) {
+        // What --hw would take ("... 64GB") or the CLI's message with its suggestions.
+        auto match = catalog::find_hardware(*catalog, *text);
+        if (!match) {
+            return error_reply({404, match.error().message});
+        }
+        found.push_back(match->spec);
+    }
+    return {200, report::devices_to_json(found, catalog->data_version)};
+}
+
+HttpReply Api::quants(const QueryParams& q) {
+    const std::lock_guard lock(mutex_);
+    const auto model = model_param(q, "/api/quants");
+    if (!model) {
+        return error_reply(model.error());
+    }
+    if (auto known = known_model(*model, base_.global); !known) {
+        return error_reply(known.error());
+    }
+    const auto body = quant_choices_json(*model, cli::data_options(base_.global));
+    if (!body) {
+        return error_reply(body.error());
+    }
+    return {200, *body};
 }
 
 }  // namespace canrun::web

@@ -19,6 +19,8 @@ public:
     HttpReply fit(const QueryParams& q);       // GET /api/fit?model=...  = canrun fit --json
     HttpReply recommend(const QueryParams& q); // GET /api/recommend?...  = canrun recommend --json
     HttpReply plan(const QueryParams& q);      // GET /api/plan?model=... = canrun plan --json
+    HttpReply devices(const QueryParams& q);   // GET /api/devices?q=     = hw --list-devices --json
+    HttpReply quants(const QueryParams& q);    // GET /api/quants?model=  the quants the page offers
 
 private:
     cli::Options base_;

@@ -103,14 +103,6 @@ HttpResult<std::string> quant_param(const QueryParams& q) {
     return *quant;
 }
 
-HttpResult<std::string> model_param(const QueryParams& q, const std::string& endpoint) {
-    const auto model = param(q, "model");
-    if (!model) {
-        return http_fail(400, "model is missing: " + endpoint + "?model=qwen2.5:14b");
-    }
-    return checked_model_name(*model);
-}
-
 // --ctx, --kv-type and --flash-attn, shared by fit and recommend.
 HttpResult<bool> context_params(const QueryParams& q, std::optional<std::uint32_t>& ctx,
                                 std::string& kv_type, std::string& flash_attn, std::uint64_t min_ctx) {
@@ -276,6 +268,22 @@ HttpResult<cli::Options> plan_options(const QueryParams& q, const cli::Options& 
     }
     p.nodes.clear();  // files: never from the network
     return o;
+}
+
+HttpResult<std::string> model_param(const QueryParams& q, const std::string& endpoint) {
+    const auto model = param(q, "model");
+    if (!model) {
+        return http_fail(400, "model is missing: " + endpoint + "?model=qwen2.5:14b");
+    }
+    return checked_model_name(*model);
+}
+
+HttpResult<std::string> device_search_of(const QueryParams& q) {
+    const auto s = param(q, "q");
+    if (!s || s->empty()) {
+        return std::string{};
+    }
+    return checked_name("q", *s);
 }
 
 HttpResult<std::string> search_of(const QueryParams& q) {

@@ -34,4 +34,10 @@ HttpResult<cli::Options> plan_options(const QueryParams& q, const cli::Options& 
 // /api/models?search=
 HttpResult<std::string> search_of(const QueryParams& q);
 
+// /api/devices?q= (empty: every device)
+HttpResult<std::string> device_search_of(const QueryParams& q);
+
+// ?model= of /api/fit, /api/plan and /api/quants: present and a catalog name, never a path.
+HttpResult<std::string> model_param(const QueryParams& q, const std::string& endpoint);
+
 }  // namespace canrun::web

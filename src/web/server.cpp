@@ -69,7 +69,9 @@ void Server::add_routes() {
                                                       {"/api/models", &Api::models},
                                                       {"/api/fit", &Api::fit},
                                                       {"/api/recommend", &Api::recommend},
-                                                      {"/api/plan", &Api::plan}};
+                                                      {"/api/plan", &Api::plan},
+                                                      {"/api/devices", &Api::devices},
+                                                      {"/api/quants", &Api::quants}};
     for (const auto& [path, handler] : routes) {
         http_->Get(path, [this, h = handler](const httplib::Request& req, httplib::Response& res) {
             send_json(res, (api_.*h)(req.params));
@@ -78,7 +80,7 @@ void Server::add_routes() {
     http_->Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "no such API endpoint: " + req.path +
                                  " (there are /api/hardware, /api/models, /api/fit, /api/recommend, "
-                                 "/api/plan)");
+                                 "/api/plan, /api/devices, /api/quants)");
     });
     add_file_routes();
 }

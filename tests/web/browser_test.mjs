@@ -53,11 +53,52 @@ async function waitForServer(url, child) {
 }
 
 // What the CLI says for the inputs the page sends.
-function cliFit(ctx) {
-  const r = spawnSync(canrun, ['fit', MODEL, '--quant', 'Q4_K_M', '--ctx', String(ctx), '--kv-type', 'f16',
-    '--flash-attn', 'auto', ...machine, '--json'], { encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 1, `canrun fit failed: ${r.stderr}`);
+function cliJson(args) {
+  const r = spawnSync(canrun, [...args, '--json'], { encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, `canrun ${args.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
+}
+function cliFit(ctx, quant = 'Q4_K_M', hw = machine) {
+  return cliJson(['fit', MODEL, '--quant', quant, '--ctx', String(ctx), '--kv-type', 'f16', '--flash-attn', 'auto', ...hw]);
+}
+
+async function quantOptions(page) {
+  return page.locator('#fit-quant option').evaluateAll((os) => os.map((o) => o.value));
+}
+
+// The quant list comes from the data: canrun fit's pick selected, MXFP4_MOE only for gpt-oss.
+async function checkQuants(page, model) {
+  const { quant: want, model: { name } } = cliJson(['fit', model, ...machine]);
+  await page.waitForFunction(([q, id, n]) => document.querySelector('#fit-quant').value === q &&
+    document.querySelector('#fit-quant').dataset.model === id &&
+    document.querySelector('#verdict').textContent.startsWith(`${n} · ${q} · `), [want, model, name], { timeout: 60000 });
+  const options = await quantOptions(page);
+  assert.ok(options.includes('Q8_0') && options.includes('IQ4_XS') && options.length > 20, `quants: ${options}`);
+  assert.equal(options.includes('MXFP4_MOE'), model.startsWith('gpt-oss'), `MXFP4_MOE for ${model}: ${options}`);
+  assert.ok(!options.includes('TQ1_0'), 'ternary quants offered for a model not trained ternary');
+  console.log(`${model}: ${options.length} quants, ${want} selected (as canrun fit --json)`);
+}
+
+// The device field completes names from /api/devices and the fit follows the device typed.
+async function checkDevices(page, ctx) {
+  await page.locator('#fit-hw').fill('4060');
+  await page.waitForFunction(() => [...document.querySelectorAll('#device-list option')]
+    .some((o) => o.value === 'GeForce RTX 4060'), null, { timeout: 60000 });
+  const names = await page.locator('#device-list option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(names.every((n) => n.includes('4060')), `suggestions: ${names}`);
+  await page.locator('#fit-hw').fill('GeForce RTX 4060');
+  const want = cliFit(ctx, 'Q4_K_M', ['--hw', 'GeForce RTX 4060']);
+  await page.waitForFunction(([mode, budget]) => document.querySelector('#verdict').dataset.mode === mode &&
+    document.querySelector('#fit-devices').textContent.includes(budget), [want.placement.mode, 'RTX 4060'], { timeout: 60000 });
+  await page.locator('#fit-hw').fill('no such gpu 9999');
+  const cli = spawnSync(canrun, ['fit', MODEL, '--hw', 'no such gpu 9999'], { encoding: 'utf8' });
+  assert.equal(cli.status, 2);
+  const message = cli.stderr.trim().replace(/^canrun: /, '');
+  await page.locator('#fit-hw-hint.error', { hasText: message.slice(0, 40) }).waitFor({ timeout: 60000 });
+  await page.locator('#fit-error', { hasText: 'no such device' }).waitFor({ timeout: 60000 });
+  await page.locator('#fit-hw').fill('');
+  await page.locator('#fit-error').waitFor({ state: 'hidden', timeout: 60000 });
+  console.log(`device autocomplete: ${names.length} names for "4060"; unknown device: ${message.slice(0, 60)}…`);
 }
 
 async function figures(page) {
@@ -94,7 +135,16 @@ async function run(url) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });  // CSP too
+    // CSP too. The API's 404s for a device typed half-way (or on purpose unknown) are answers the
+    // page shows; any other failed response is an error.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 404 \(Not Found\)/.test(m.text())) errors.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      const typed = /^\/api\/(devices|fit)$/.test(u.pathname) && (u.searchParams.has('q') || u.searchParams.has('hw'));
+      if (r.status() >= 400 && !(r.status() === 404 && typed)) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
     await page.goto(url);
     await page.locator('#devices', { hasText: 'NVIDIA GeForce RTX 4090' }).waitFor({ timeout: 60000 });
     assert.equal(await page.locator('#machine h2').textContent(), 'This machine');
@@ -104,6 +154,16 @@ async function run(url) {
     assert.notEqual(bigger.memory.kv_bytes, first.memory.kv_bytes, 'KV did not change with the context');
     const huge = await expectFit(page, await moveSlider(page, 2));
     assert.notEqual(huge.placement.mode, first.placement.mode, 'the verdict did not change');
+    await checkQuants(page, MODEL);
+    const ctx = CTX_STEPS[Number(await page.locator('#fit-ctx').inputValue())];
+    await page.locator('#fit-quant').selectOption('Q8_0');
+    const q8 = cliFit(ctx, 'Q8_0');
+    await page.waitForFunction((w) => document.querySelector('#fig-weights')?.dataset.bytes === w,
+      String(q8.memory.weights_bytes), { timeout: 60000 });
+    await page.locator('#fit-quant').selectOption('Q4_K_M');
+    await checkDevices(page, ctx);
+    await page.locator('#fit-model').fill('gpt-oss:20b');
+    await checkQuants(page, 'gpt-oss:20b');
     await page.locator('#picks tbody tr').first().waitFor({ timeout: 120000 });
     await page.locator('#plan-options tbody tr').first().waitFor({ timeout: 120000 });
     await page.click('#lang-toggle');
