@@ -24,6 +24,8 @@ const TEXT = {
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: 'won\u2019t fit',
     weights: 'Weights', kv: 'KV cache', compute: 'Compute buffers', overhead: 'Overhead',
     total_mem: 'Total', decode: 'Generation', prefill: 'Prompt processing', ttft: 'Time to first token',
+    load: 'Load time', seconds_range: '{0}–{1} s (typical {2})',
+    unknown_compute: 'unknown: the GPU\u2019s compute throughput is not known', unknown_bandwidth: 'unknown: the GPU\u2019s memory bandwidth is not known',
     max_ctx: 'Largest context that fits', range: '{0}–{1} tokens/s (typical {2})', unknown: 'unknown',
     seconds: '{0} s', tokens: '{0} tokens', budget: '{0} of {1} usable',
     vram_marker: 'VRAM', ram_marker: 'VRAM + RAM', layers: '{0} layers',
@@ -53,6 +55,8 @@ const TEXT = {
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: '放不下',
     weights: '权重', kv: 'KV 缓存', compute: '计算缓冲区', overhead: '运行开销',
     total_mem: '合计', decode: '生成速度', prefill: '提示词处理', ttft: '首个 token 用时',
+    load: '加载时间', seconds_range: '{0}–{1} 秒（典型 {2}）',
+    unknown_compute: '未知：显卡算力未知', unknown_bandwidth: '未知：显卡显存带宽未知',
     max_ctx: '能放下的最长上下文', range: '{0}–{1} token/秒（典型 {2}）', unknown: '未知',
     seconds: '{0} 秒', tokens: '{0} token', budget: '可用 {1} 中的 {0}',
     vram_marker: '显存', ram_marker: '显存 + 内存', layers: '{0} 层',
@@ -258,21 +262,27 @@ function stackedBar(fit) {
   }
 }
 
-function speedText(r) {
-  return r && r.p50 > 0 ? t('range', fmtTps(r.p10), fmtTps(r.p90), fmtTps(r.p50)) : t('unknown');
+// A p10–p90 range, or why there is none (the speed notes of the JSON, as the CLI words them).
+function speedText(r, notes, key = 'range') {
+  if (r && r.p50 > 0) return t(key, fmtTps(r.p10), fmtTps(r.p90), fmtTps(r.p50));
+  for (const [note, why] of [['speed.gpu_bandwidth_unknown', 'unknown_bandwidth'], ['speed.gpu_compute_unknown', 'unknown_compute']]) {
+    if (notes.includes(note)) return t(why);
+  }
+  return t('unknown');
 }
 
 function renderFigures(fit) {
-  const mem = fit.memory; const s = fit.speed;
+  const mem = fit.memory; const s = fit.speed; const notes = s.notes || [];
   const rows = [
     ['fig-weights', t('weights'), gib(mem.weights_bytes), mem.weights_bytes],
     ['fig-kv', t('kv'), gib(mem.kv_bytes), mem.kv_bytes],
     ['fig-compute', t('compute'), gib(mem.compute_bytes), mem.compute_bytes],
     ['fig-overhead', t('overhead'), gib(mem.overhead_bytes), mem.overhead_bytes],
     ['fig-total', t('total_mem'), gib(mem.total_bytes), mem.total_bytes],
-    ['fig-decode', t('decode'), speedText(s.decode_tps)],
-    ['fig-prefill', t('prefill'), speedText(s.prefill_tps)],
-    ['fig-ttft', t('ttft'), s.ttft_s && s.ttft_s.p50 > 0 ? t('seconds', s.ttft_s.p50.toFixed(1)) : t('unknown')],
+    ['fig-decode', t('decode'), speedText(s.decode_tps, notes.filter((n) => n !== 'speed.gpu_compute_unknown'))],
+    ['fig-prefill', t('prefill'), speedText(s.prefill_tps, notes)],
+    ['fig-ttft', t('ttft'), s.ttft_s && s.ttft_s.p50 > 0 ? t('seconds', s.ttft_s.p50.toFixed(1)) : speedText(null, notes)],
+    ['fig-load', t('load'), speedText(s.load_s, notes, 'seconds_range')],
     ['fig-max-ctx', t('max_ctx'), fit.max_ctx ? t('tokens', fit.max_ctx) : t('unknown')],
   ];
   const dl = $('#figures'); dl.replaceChildren();

@@ -79,6 +79,15 @@ async function checkQuants(page, model) {
   console.log(`${model}: ${options.length} quants, ${want} selected (as canrun fit --json)`);
 }
 
+// Prompt speed and load time: the range, or the reason the CLI gives for none (a detected GPU
+// whose compute throughput is unknown), in the page's language.
+async function checkSpeedRows(page, want, computeUnknown, loadPattern) {
+  const prefill = await page.locator('#fig-prefill').textContent();
+  if (want.speed.prefill_tps.p50 > 0) assert.ok(!prefill.includes(computeUnknown), prefill);
+  else assert.ok(want.speed.notes.includes('speed.gpu_compute_unknown') && prefill.includes(computeUnknown), prefill);
+  assert.match(await page.locator('#fig-load').textContent(), loadPattern);
+}
+
 // The device field completes names from /api/devices and the fit follows the device typed.
 async function checkDevices(page, ctx) {
   await page.locator('#fit-hw').fill('4060');
@@ -150,6 +159,7 @@ async function run(url) {
     assert.equal(await page.locator('#machine h2').textContent(), 'This machine');
     const start = CTX_STEPS[Number(await page.locator('#fit-ctx').inputValue())];
     const first = await expectFit(page, start);
+    await checkSpeedRows(page, first, 'compute throughput', / s \(typical /);
     const bigger = await expectFit(page, await moveSlider(page, 2));
     assert.notEqual(bigger.memory.kv_bytes, first.memory.kv_bytes, 'KV did not change with the context');
     const huge = await expectFit(page, await moveSlider(page, 2));
@@ -170,6 +180,7 @@ async function run(url) {
     assert.equal(await page.locator('#machine h2').textContent(), '本机');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     assert.match(await page.locator('#verdict').textContent(), /[\u4e00-\u9fff]/);
+    await checkSpeedRows(page, cliJson(['fit', 'gpt-oss:20b', '--ctx', String(ctx), ...machine]), '显卡算力未知', / 秒（典型 /);
     await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`screenshot: ${screenshot}`);
     assert.deepEqual(errors, [], 'the page reported errors');
