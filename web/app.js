@@ -20,7 +20,10 @@ const TEXT = {
     bpw: '{0} bits/weight', quant_default: 'canrun\u2019s pick', quant_ollama: 'Ollama {0}', quant_imatrix: 'needs an imatrix',
     devices_found: '{0} devices match', devices_more: '{0} devices match; the list shows the first {1}',
     mode_full_gpu: 'Runs entirely on the GPU', mode_partial: 'Partly on the GPU: {0} of {1} layers',
-    mode_cpu: 'Runs on the CPU only', mode_wont_fit: 'Does not fit in memory',
+    mode_cpu: 'Runs on the CPU only', mode_wont_fit: 'Does not fit in memory: {2} short',
+    none: 'none', alt_title: 'Better fits for this machine', alt_apply: 'Use this',
+    alt_ctx: 'a context of {0} tokens: {1}', alt_quant: 'a smaller quant: {0}, {1}, {2} tokens/s, {3}',
+    alt_model: 'a smaller sibling: {0}, {1}, {2} tokens/s, {3}', alt_gpu: 'wholly on the GPU', alt_cpu: 'on the CPU',
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: 'won\u2019t fit',
     weights: 'Weights', kv: 'KV cache', compute: 'Compute buffers', overhead: 'Overhead',
     total_mem: 'Total', decode: 'Generation', prefill: 'Prompt processing', ttft: 'Time to first token',
@@ -51,7 +54,10 @@ const TEXT = {
     bpw: '每权重 {0} 位', quant_default: 'canrun 的选择', quant_ollama: 'Ollama {0}', quant_imatrix: '需要 imatrix',
     devices_found: '匹配 {0} 个设备', devices_more: '匹配 {0} 个设备，列表显示前 {1} 个',
     mode_full_gpu: '完全在 GPU 上运行', mode_partial: '部分在 GPU 上：{1} 层中的 {0} 层',
-    mode_cpu: '只在 CPU 上运行', mode_wont_fit: '内存放不下',
+    mode_cpu: '只在 CPU 上运行', mode_wont_fit: '内存放不下：还差 {2}',
+    none: '无', alt_title: '更合适的选择', alt_apply: '使用此项',
+    alt_ctx: '上下文缩短到 {0} token：{1}', alt_quant: '更低的量化：{0}，{1}，{2} token/秒，{3}',
+    alt_model: '同系列更小的模型：{0}，{1}，{2} token/秒，{3}', alt_gpu: '全部在 GPU', alt_cpu: '在 CPU',
     short_full_gpu: 'GPU', short_partial: 'GPU + CPU', short_cpu: 'CPU', short_wont_fit: '放不下',
     weights: '权重', kv: 'KV 缓存', compute: '计算缓冲区', overhead: '运行开销',
     total_mem: '合计', decode: '生成速度', prefill: '提示词处理', ttft: '首个 token 用时',
@@ -272,7 +278,7 @@ function speedText(r, notes, key = 'range') {
 }
 
 function renderFigures(fit) {
-  const mem = fit.memory; const s = fit.speed; const notes = s.notes || [];
+  const mem = fit.memory; const s = fit.speed || {}; const notes = s.notes || [];  // no speed when it won't fit
   const rows = [
     ['fig-weights', t('weights'), gib(mem.weights_bytes), mem.weights_bytes],
     ['fig-kv', t('kv'), gib(mem.kv_bytes), mem.kv_bytes],
@@ -283,7 +289,7 @@ function renderFigures(fit) {
     ['fig-prefill', t('prefill'), speedText(s.prefill_tps, notes)],
     ['fig-ttft', t('ttft'), s.ttft_s && s.ttft_s.p50 > 0 ? t('seconds', s.ttft_s.p50.toFixed(1)) : speedText(null, notes)],
     ['fig-load', t('load'), speedText(s.load_s, notes, 'seconds_range')],
-    ['fig-max-ctx', t('max_ctx'), fit.max_ctx ? t('tokens', fit.max_ctx) : t('unknown')],
+    ['fig-max-ctx', t('max_ctx'), fit.max_ctx ? t('tokens', fit.max_ctx.toLocaleString('en-US')) : fit.max_ctx === 0 ? t('none') : t('unknown')],
   ];
   const dl = $('#figures'); dl.replaceChildren();
   for (const [id, label, value, bytes] of rows) {
@@ -298,7 +304,7 @@ function renderFit() {
   const p = fit.placement;
   const verdict = $('#verdict');
   verdict.dataset.mode = p.mode;
-  verdict.textContent = `${fit.model.name || fit.model.id} · ${fit.quant} · ` + t('mode_' + p.mode, p.gpu_layers, p.total_layers);
+  verdict.textContent = `${fit.model.name || fit.model.id} · ${fit.quant} · ` + t('mode_' + p.mode, p.gpu_layers, p.total_layers, gib(p.shortfall_bytes));
   stackedBar(fit);
   renderFigures(fit);
   const devices = $('#fit-devices'); devices.replaceChildren();
@@ -306,12 +312,40 @@ function renderFit() {
     devices.append(deviceRow(d.device, `${t('budget', gib(d.bytes), gib(d.budget_bytes))} · ${t('layers', d.layers)}`,
       d.bytes, d.budget_bytes, d.kind === 'gpu' ? 'var(--weights)' : 'var(--compute)'));
   }
+  renderAlternatives(fit.alternatives || []);
   const cmds = $('#fit-commands'); cmds.replaceChildren();
   for (const [runner, text] of Object.entries(fit.commands)) {
     if (!text) continue;
     cmds.append(el('div', { class: 'command' }, el('span', { class: 'runner', text: RUNNERS[runner] || runner }),
       el('pre', { text }), copyButton(text)));
   }
+}
+
+// fit's "better fits": each sets the controls to it (a context rounds down to the slider's steps).
+function renderAlternatives(alts) {
+  const box = $('#fit-alternatives'); box.replaceChildren();
+  if (!alts.length) return;
+  box.append(el('h3', { text: t('alt_title') }));
+  for (const a of alts) {
+    const where = t(a.mode === 'full_gpu' ? 'alt_gpu' : 'alt_cpu');
+    const text = a.kind === 'shorter_context' ? t('alt_ctx', a.ctx.toLocaleString('en-US'), where)
+      : t(a.kind === 'smaller_quant' ? 'alt_quant' : 'alt_model', `${a.model} ${a.quant}`, where, fmtTps(a.decode_tps), gib(a.total_bytes));
+    const apply = el('button', { type: 'button', class: 'alt-apply', text: t('alt_apply') });
+    apply.addEventListener('click', () => applyAlternative(a));
+    box.append(el('div', { class: 'alternative', 'data-kind': a.kind }, el('span', { text }), apply));
+  }
+}
+
+async function applyAlternative(a) {
+  if (a.kind === 'shorter_context') {
+    const step = CTX_STEPS.reduce((best, c, i) => (c <= a.ctx ? i : best), 0);
+    $('#fit-ctx').value = String(step);
+  } else if (a.model !== $('#fit-model').value.trim()) {
+    $('#fit-model').value = a.model;
+    await loadQuants();
+  }
+  if (a.kind !== 'shorter_context') $('#fit-quant').value = a.quant;
+  loadFit();
 }
 
 let fitSeq = 0;

@@ -79,6 +79,17 @@ async function checkQuants(page, model) {
   console.log(`${model}: ${options.length} quants, ${want} selected (as canrun fit --json)`);
 }
 
+// A model that fits nowhere: no speed in the JSON, the verdict says by how much it misses.
+async function checkWontFit(page) {
+  const want = cliJson(['fit', 'deepseek-r1:671b', '--quant', 'Q4_K_M', '--ctx', CTX_STEPS[Number(await page.locator('#fit-ctx').inputValue())].toString(), ...machine]);
+  assert.equal(want.placement.mode, 'wont_fit');
+  await page.locator('#fit-model').fill('deepseek-r1:671b');
+  const short = (want.placement.shortfall_bytes / 2 ** 30).toFixed(1) + ' GiB';
+  await page.locator('#verdict', { hasText: `Does not fit in memory: ${short} short` }).waitFor({ timeout: 60000 });
+  assert.ok(await page.locator('#fit-error').isHidden(), await page.locator('#fit-error').textContent());
+  console.log(`deepseek-r1:671b: won't fit, ${short} short (as canrun fit --json)`);
+}
+
 // Prompt speed and load time: the range, or the reason the CLI gives for none (a detected GPU
 // whose compute throughput is unknown), in the page's language.
 async function checkSpeedRows(page, want, computeUnknown, loadPattern) {
@@ -164,6 +175,12 @@ async function run(url) {
     assert.notEqual(bigger.memory.kv_bytes, first.memory.kv_bytes, 'KV did not change with the context');
     const huge = await expectFit(page, await moveSlider(page, 2));
     assert.notEqual(huge.placement.mode, first.placement.mode, 'the verdict did not change');
+    // fit's better fits: the shorter context one sets the slider and the page follows.
+    const alt = huge.alternatives.find((a) => a.kind === 'shorter_context');
+    assert.ok(alt, `canrun fit --ctx 131072 --json offers no shorter context: ${JSON.stringify(huge.alternatives)}`);
+    await page.locator('.alternative[data-kind="shorter_context"] button').click();
+    const shorter = await expectFit(page, CTX_STEPS[Number(await page.locator('#fit-ctx').inputValue())]);
+    assert.equal(shorter.placement.mode, alt.mode, 'the shorter context does not place as fit said');
     await checkQuants(page, MODEL);
     const ctx = CTX_STEPS[Number(await page.locator('#fit-ctx').inputValue())];
     await page.locator('#fit-quant').selectOption('Q8_0');
@@ -172,6 +189,7 @@ async function run(url) {
       String(q8.memory.weights_bytes), { timeout: 60000 });
     await page.locator('#fit-quant').selectOption('Q4_K_M');
     await checkDevices(page, ctx);
+    await checkWontFit(page);
     await page.locator('#fit-model').fill('gpt-oss:20b');
     await checkQuants(page, 'gpt-oss:20b');
     await page.locator('#picks tbody tr').first().waitFor({ timeout: 120000 });
