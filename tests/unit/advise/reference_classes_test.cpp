@@ -26,7 +26,7 @@ struct Row {
 
 const Row kRows[] = {
     {"Intel Iris Xe", 16, "laptop-igpu", true},
-    {"RTX 4050 Laptop", 16, "laptop-entry", false},
+    {"RTX 4050 Laptop", 16, "laptop-entry", true},  // Qwen3 30B-A3B: 6 GB VRAM + 16 GB RAM
     {"RTX 4060 Laptop", 16, "laptop-performance", false},
     {"Raspberry Pi 5 8GB", std::nullopt, "sbc", false},
     {"Apple M2 10-core 16GB", std::nullopt, "apple-silicon", false},
