@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/model_catalog.h"
 #include "gguf/model_facts.h"
 
 namespace canrun::scan {
@@ -33,6 +34,7 @@ struct FoundModel {
     std::uint32_t shards = 1;
     std::uint32_t n_ctx_train = 0;
     std::optional<gguf::ModelFacts> facts;  // nullopt: not estimable (a note says why)
+    std::optional<catalog::Checkpoint> checkpoint;  // safetensors: how config.json says it is stored
     std::vector<std::string> aliases;       // other names for the same file (Ollama tags)
     std::vector<std::string> also_at;       // other paths reaching the same file (links)
     std::vector<std::string> notes;         // stable ids

@@ -104,4 +104,24 @@ Result<catalog::ArchSpec> arch_spec_from_hf_config(std::string_view config_json)
     return s;
 }
 
+std::optional<catalog::Checkpoint> checkpoint_from_hf_config(std::string_view config_json) {
+    const auto root = Json::parse(config_json, nullptr, false);
+    if (root.is_discarded() || !root.is_object()) return std::nullopt;
+    const auto q = root.find("quantization_config");
+    if (q == root.end() || !q->is_object()) return std::nullopt;
+    const std::string method = str_of(*q, "quant_method");
+    catalog::Checkpoint c;
+    c.source = "config.json quantization_config";
+    if (method == "fp8") {
+        c.dtype = "fp8";
+        return c;
+    }
+    if (method == "mxfp4") {
+        c.dtype = "bf16";
+        c.experts_dtype = "mxfp4";
+        return c;
+    }
+    return std::nullopt;
+}
+
 }  // namespace canrun::scan

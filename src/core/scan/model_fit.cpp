@@ -37,6 +37,7 @@ std::optional<ModelFit> fit_found_model(const FoundModel& m, const FitSetting& s
     names.quant = m.quant;
     if (m.format == ModelFormat::Safetensors) {
         names.hf_repo = !m.hf_repo.empty() ? m.hf_repo : m.path;  // vLLM serves a local folder too
+        names.checkpoint = advise::checkpoint_format(m.checkpoint);
     }
     out.commands = advise::make_commands(advise::command_input(out.fit, shape, *s.machine, names, req));
     out.notes = m.notes;

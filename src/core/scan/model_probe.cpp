@@ -72,6 +72,7 @@ void add_facts(const fs::path& dir, FoundModel& m) {
     m.arch = facts->arch;
     m.n_ctx_train = facts->n_ctx_train;
     m.facts = std::move(*facts);
+    m.checkpoint = checkpoint_from_hf_config(*text);
     m.notes.emplace_back("scan.safetensors_converted");
 }
 

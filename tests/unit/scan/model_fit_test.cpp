@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "advise/checkpoint_format.h"
+#include "scan/hf_config.h"
 #include "scan/model_fit.h"
 #include "scan/model_probe.h"
 #include "unit/scan/store_builder.h"
@@ -74,6 +76,40 @@ TEST_F(ModelFitTest, OllamaModelGetsOllamaRun) {
 TEST_F(ModelFitTest, NoFactsNoFit) {
     model_.facts.reset();
     EXPECT_FALSE(fit_found_model(model_, setting_).has_value());
+}
+
+// A safetensors folder whose config.json says FP8 (DeepSeek V3 style) is sized for vLLM at one
+// byte a weight: on a GPU between the FP8 and the 16-bit size it gets a vLLM command; the same
+// folder without quantization_config does not.
+TEST_F(ModelFitTest, SafetensorsFp8FolderIsSizedAsFp8ForVllm) {
+    model_.format = ModelFormat::Safetensors;
+    model_.hf_repo = "org/tiny";
+    const auto shape = gguf::to_model_shape(*model_.facts);
+    const double bf16 = advise::checkpoint_weight_bytes(shape, advise::checkpoint_format(std::nullopt));
+    catalog::Checkpoint fp8;
+    fp8.dtype = "fp8";
+    const double eight = advise::checkpoint_weight_bytes(shape, advise::checkpoint_format(fp8));
+    ASSERT_LT(eight, 0.8 * bf16);
+
+    const auto first = fit_found_model(model_, setting_, 512, false);
+    ASSERT_TRUE(first.has_value());
+    const double kv = 2.0 * static_cast<double>(first->fit.memory.kv_bytes_per_token) * first->ctx;
+    // usable = 0.9 x memory - 1.5 GiB, halfway between the two needs
+    const double usable = kv + (eight + bf16) / 2;
+    machine_.gpus[0].backend = estimate::Backend::Cuda;
+    machine_.gpus[0].memory_total_bytes = static_cast<std::uint64_t>((usable + 1.5 * kGiB) / 0.9);
+    machine_.gpus[0].memory_free_bytes = machine_.gpus[0].memory_total_bytes;
+
+    const auto plain = fit_found_model(model_, setting_, 512, false);
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_TRUE(plain->commands.vllm.empty()) << plain->commands.vllm;
+
+    model_.checkpoint = checkpoint_from_hf_config(
+        R"({"quantization_config": {"quant_method": "fp8", "weight_block_size": [128, 128]}})");
+    ASSERT_TRUE(model_.checkpoint.has_value());
+    const auto as_fp8 = fit_found_model(model_, setting_, 512, false);
+    ASSERT_TRUE(as_fp8.has_value());
+    EXPECT_NE(as_fp8->commands.vllm.find("vllm serve"), std::string::npos);
 }
 
 }  // namespace

@@ -77,6 +77,25 @@ TEST(HfConfig, UnknownTypeOrMissingSizesFail) {
     EXPECT_FALSE(arch_spec_from_hf_config("not json"));
 }
 
+TEST(HfConfig, CheckpointFromQuantizationConfig) {
+    const auto fp8 = checkpoint_from_hf_config(
+        R"({"model_type": "deepseek_v3", "quantization_config": {"activation_scheme": "dynamic",
+            "fmt": "e4m3", "quant_method": "fp8", "weight_block_size": [128, 128]}})");
+    ASSERT_TRUE(fp8.has_value());
+    EXPECT_EQ(fp8->dtype, "fp8");
+    EXPECT_TRUE(fp8->experts_dtype.empty());
+    const auto mx = checkpoint_from_hf_config(
+        R"({"model_type": "gpt_oss", "quantization_config": {"quant_method": "mxfp4",
+            "modules_to_not_convert": ["model.layers.*.self_attn", "lm_head"]}})");
+    ASSERT_TRUE(mx.has_value());
+    EXPECT_EQ(mx->dtype, "bf16");
+    EXPECT_EQ(mx->experts_dtype, "mxfp4");
+    EXPECT_FALSE(checkpoint_from_hf_config(R"({"model_type": "llama"})").has_value());
+    EXPECT_FALSE(checkpoint_from_hf_config(R"({"quantization_config": {"quant_method": "gptq"}})"));
+    EXPECT_FALSE(checkpoint_from_hf_config("not json"));
+    EXPECT_FALSE(checkpoint_from_hf_config(R"({"quantization_config": 7})"));
+}
+
 TEST(OllamaHost, FormsOllamaAccepts) {
     const auto d = parse_ollama_host("");
     ASSERT_TRUE(d);
