@@ -219,6 +219,7 @@ async function loadQuants() {
 let deviceSeq = 0;
 async function loadDevices() {
   const seq = ++deviceSeq; const q = $('#fit-hw').value.trim();
+  if (!q) { $('#device-list').replaceChildren(); state.devices = { q }; renderDeviceHint(); return; }
   try {
     const list = await getJson('/api/devices', { q });
     if (seq !== deviceSeq) return;
@@ -436,7 +437,7 @@ function init() {
   const replan = debounce(loadPlan, 300);
   for (const id of ['#plan-model', '#plan-tps', '#plan-budget', '#plan-currency']) $(id).addEventListener('input', replan);
   applyLanguage();
-  loadMachine(); loadModels(); loadDevices(); loadQuants().then(loadFit); loadRecommend(); loadPlan();
+  loadMachine(); loadModels(); loadQuants().then(loadFit); loadRecommend(); loadPlan();
 }
 
 init();
