@@ -5,6 +5,7 @@
 namespace canrun::embedded {
 extern const std::string_view web_index_html;
 extern const std::string_view web_app_js;
+extern const std::string_view web_text_js;
 extern const std::string_view web_style_css;
 }  // namespace canrun::embedded
 
@@ -18,10 +19,11 @@ struct NamedAsset {
     const std::string_view* bytes;
 };
 
-const std::array<NamedAsset, 4> kAssets = {{
+const std::array<NamedAsset, 5> kAssets = {{
     {"/", "text/html; charset=utf-8", &embedded::web_index_html},
     {"/index.html", "text/html; charset=utf-8", &embedded::web_index_html},
     {"/app.js", "text/javascript; charset=utf-8", &embedded::web_app_js},
+    {"/text.js", "text/javascript; charset=utf-8", &embedded::web_text_js},
     {"/style.css", "text/css; charset=utf-8", &embedded::web_style_css},
 }};
 

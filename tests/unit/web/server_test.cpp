@@ -25,6 +25,10 @@ TEST_F(ServerTest, ServesThePageAndItsFiles) {
     ASSERT_TRUE(js);
     EXPECT_EQ(js->status, 200);
     EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    const auto text = get("/text.js");
+    ASSERT_TRUE(text);
+    EXPECT_EQ(text->status, 200);
+    EXPECT_NE(text->body.find("const TEXT"), std::string::npos);
     const auto css = get("/style.css");
     ASSERT_TRUE(css);
     EXPECT_EQ(css->status, 200);
