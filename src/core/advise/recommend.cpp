@@ -34,7 +34,7 @@ enum class LadderId { Small, Default, Mxfp4 };
 constexpr std::size_t kLadderCount = 3;
 
 LadderId ladder_id(const catalog::CatalogModel& m) {
-    if (m.arch.gguf_arch == "gpt-oss") {
+    if (m.default_quant() == "MXFP4_MOE") {
         return LadderId::Mxfp4;
     }
     return m.params <= 4'500'000'000ULL ? LadderId::Small : LadderId::Default;

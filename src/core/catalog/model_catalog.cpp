@@ -216,6 +216,10 @@ std::optional<double> checkpoint_dtype_bytes(std::string_view dtype) {
     return std::nullopt;
 }
 
+std::string_view CatalogModel::default_quant() const {
+    return checkpoint && checkpoint->experts_dtype == "mxfp4" ? "MXFP4_MOE" : "Q4_K_M";
+}
+
 bool CatalogModel::has_task(std::string_view task) const {
     return std::find(tasks.begin(), tasks.end(), task) != tasks.end();
 }

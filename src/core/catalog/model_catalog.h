@@ -111,6 +111,10 @@ struct CatalogModel {
     std::string source;
 
     bool has_task(std::string_view task) const;
+    // The GGUF quantization people run it at unless they choose: Q4_K_M, or MXFP4_MOE for a
+    // model published with MXFP4 experts (gpt-oss: llama.cpp keeps them MXFP4, and its GGUF
+    // repos hold that build only).
+    std::string_view default_quant() const;
 };
 
 struct ModelCatalog {

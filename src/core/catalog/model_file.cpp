@@ -41,7 +41,7 @@ Result<PredictedModel> predict_model_file(std::string_view query, std::string_vi
     }
     const std::string wanted = !quant.empty()                    ? std::string(quant)
                                : !resolved->quant.empty()        ? resolved->quant
-                                                                 : std::string(kDefaultQuant);
+                                                                 : std::string(resolved->model->default_quant());
     const auto ftype = gguf::llama_ftype_by_name(wanted);
     if (!ftype) {
         return fail(fmt::format("--quant {} is not a llama.cpp quantization; use one of Q4_K_M, "

@@ -11,8 +11,6 @@
 
 namespace canrun::catalog {
 
-inline constexpr std::string_view kDefaultQuant = "Q4_K_M";
-
 struct PredictedModel {
     std::string id;     // catalog id, e.g. "qwen2.5:14b"
     std::string name;   // "Qwen2.5 14B Instruct"

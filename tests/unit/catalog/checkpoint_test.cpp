@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/model_catalog.h"
+#include "catalog/model_file.h"
 
 namespace canrun::catalog {
 namespace {
@@ -93,6 +94,21 @@ TEST(Checkpoint, ShippedRecords) {
     const auto* dense = cat->find_id("qwen2.5:14b");
     ASSERT_NE(dense, nullptr);
     EXPECT_FALSE(dense->checkpoint);
+}
+
+// A model published with MXFP4 experts is run at MXFP4_MOE unless asked otherwise: its GGUF
+// repos hold no other build, so `canrun fit gpt-oss:20b` must not size (and name) a Q4_K_M file.
+TEST(Checkpoint, Mxfp4ExpertsMakeMxfp4TheDefaultQuant) {
+    const auto data = default_data_source("");
+    const auto oss = predict_model_file("gpt-oss:20b", "", data);
+    ASSERT_TRUE(oss) << oss.error().message;
+    EXPECT_EQ(oss->quant, "MXFP4_MOE");
+    const auto asked = predict_model_file("gpt-oss:20b", "Q8_0", data);
+    ASSERT_TRUE(asked) << asked.error().message;
+    EXPECT_EQ(asked->quant, "Q8_0");
+    const auto dense = predict_model_file("qwen3:8b", "", data);
+    ASSERT_TRUE(dense) << dense.error().message;
+    EXPECT_EQ(dense->quant, "Q4_K_M");
 }
 
 }  // namespace
