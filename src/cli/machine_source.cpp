@@ -153,6 +153,17 @@ void apply_overrides(MachineView& v, const HardwareOverride& h) {
 
 }  // namespace
 
+void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware) {
+    for (auto& g : m.gpus) {
+        if (g.fp16_tflops > 0) {
+            continue;
+        }
+        if (auto match = catalog::find_hardware(hardware, g.name); match && match->spec->fp16_tflops) {
+            g.fp16_tflops = *match->spec->fp16_tflops;
+        }
+    }
+}
+
 Result<MachineView> resolve_machine(const HardwareOverride& h,
                                     const catalog::DataSourceOptions& data) {
     MachineView v;
@@ -169,6 +180,11 @@ Result<MachineView> resolve_machine(const HardwareOverride& h,
         }
         v.machine = hw::to_machine(*report);
         v.machine.name = "this machine";
+        if (!v.machine.gpus.empty()) {
+            if (auto hardware = catalog::load_hardware(data)) {
+                fill_gpu_compute(v.machine, *hardware);
+            }
+        }
         v.tier_input = advise::tier_input_from(*report);
         v.report = std::move(*report);
     }

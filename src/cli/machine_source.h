@@ -9,6 +9,7 @@
 
 #include "advise/tiers.h"
 #include "catalog/data_source.h"
+#include "catalog/hardware_catalog.h"
 #include "estimate/machine.h"
 #include "hw/hardware.h"
 #include "hw/snapshot.h"
@@ -29,6 +30,11 @@ struct MachineView {
 // Detects this machine (or the recorded one the options name). `record` receives what the
 // probes read (for --save-snapshot) when non-null.
 Result<hw::HardwareReport> detect_machine(const HardwareOverride& h, hw::Snapshot* record);
+
+// Detection reads memory and bandwidth but not compute: each GPU the data knows by name gets
+// its dense FP16 TFLOPS from data/hardware.json (prefill and time to first token need it).
+// Unknown or ambiguous names keep 0 (speed says compute is unknown).
+void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware);
 
 Result<MachineView> resolve_machine(const HardwareOverride& h,
                                     const catalog::DataSourceOptions& data);

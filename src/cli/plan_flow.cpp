@@ -71,11 +71,7 @@ Result<std::vector<advise::PlanNode>> load_nodes(const std::vector<std::string>&
         if (!m) {
             return tl::unexpected(m.error());
         }
-        for (auto& g : m->gpus) {  // the data knows each GPU's compute (prefill speed)
-            if (auto match = catalog::find_hardware(hardware, g.name); match && match->spec->fp16_tflops) {
-                g.fp16_tflops = *match->spec->fp16_tflops;
-            }
-        }
+        fill_gpu_compute(*m, hardware);  // the data knows each GPU's compute (prefill speed)
         m->name = std::filesystem::path(f).stem().string();
         nodes.push_back({m->name, std::move(*m)});
     }
