@@ -20,6 +20,13 @@ void add_global(CLI::App& app, GlobalOptions& g) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+// Where this machine is read from: the running system, a recorded tree or a snapshot.
+void add_machine_source(CLI::App& app, HardwareOverride& h) {
+    app.add_option("--sysroot", h.sysroot, "Read /proc and /sys under DIR (for recorded machines)");
+    app.add_flag("--no-vendor-libs", h.no_vendor_libs, "Do not open NVML or other vendor libraries");
+    app.add_option("--snapshot", h.snapshot, "Replay a machine saved with --save-snapshot");
+}
+
 void add_hardware(CLI::App& app, HardwareOverride& h) {
     app.add_option("--hw", h.hw, "Estimate for a device or profile from the data, e.g. \"RTX 4060\"");
     app.add_option("--gpus", h.gpus, "Number of GPUs of that kind")->check(CLI::Range(1, 64));
@@ -28,9 +35,7 @@ void add_hardware(CLI::App& app, HardwareOverride& h) {
     app.add_flag("--cpu-only", h.cpu_only, "Ignore GPUs");
     app.add_option("--bandwidth", h.bandwidth_gbps, "Memory bandwidth, GB/s")
         ->check(CLI::Range(0.1, 100000.0));
-    app.add_option("--sysroot", h.sysroot, "Read /proc and /sys under DIR (for recorded machines)");
-    app.add_flag("--no-vendor-libs", h.no_vendor_libs, "Do not open NVML or other vendor libraries");
-    app.add_option("--snapshot", h.snapshot, "Replay a machine saved with --save-snapshot");
+    add_machine_source(app, h);
 }
 
 void add_fit(CLI::App& app, Options& o) {
@@ -60,7 +65,7 @@ void add_hw(CLI::App& app, Options& o) {
     hw->add_option("--save-snapshot", o.hw.save_snapshot, "Save what the probes read to FILE");
     hw->add_flag("--list-devices", o.hw.list_devices, "List the devices canrun knows");
     hw->add_option("--search", o.hw.search, "With --list-devices: only names matching TEXT");
-    add_hardware(*hw, o.hw.hardware);
+    add_machine_source(*hw, o.hw.hardware);  // hw shows what is detected: no --hw, --gpus, ...
     add_global(*hw, o.global);
 }
 
