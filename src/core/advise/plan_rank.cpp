@@ -32,16 +32,26 @@ std::tuple<int, double, double, double> cheapest_key(const PlanOption& o) {
             -decode(o), 0};
 }
 
+// Within the budget by speed; then purchases over it by price (the next step up first); then
+// set-ups without a price, by speed; then rentals.
 std::tuple<int, double, double, double> fastest_key(const PlanOption& o,
                                                     std::optional<double> budget) {
     if (!o.fits) {
         return {3, static_cast<double>(o.placement.shortfall_bytes), 0, 0};
     }
-    const bool within = !budget || (o.price && !o.price->per_hour && o.price->amount <= *budget);
-    if (!within) {
-        return {rental(o) ? 2 : 1, -decode(o), price_or_max(o), 0};
+    if (!budget) {
+        return {0, -decode(o), price_or_max(o), 0};
     }
-    return {0, -decode(o), price_or_max(o), 0};
+    if (rental(o)) {
+        return {3, -decode(o), o.price->amount, 0};
+    }
+    if (!o.price) {  // cannot be shown within the budget: after every priced purchase
+        return {2, -decode(o), 0, 0};
+    }
+    if (o.price->amount <= *budget) {
+        return {0, -decode(o), o.price->amount, 0};
+    }
+    return {1, o.price->amount, -decode(o), 0};  // over budget: the smallest step up first
 }
 
 }  // namespace

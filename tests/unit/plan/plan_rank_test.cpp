@@ -46,6 +46,17 @@ TEST(RankFastest, WithinBudgetFirst) {
                                         "unpriced", "rent", "no-fit"}));
 }
 
+// Over the budget, the cheapest step up comes first, not the fastest machine money can buy;
+// set-ups without a price cannot be shown within any budget and follow every priced one.
+TEST(RankFastest, OverBudgetByPriceThenUnpriced) {
+    const std::vector<PlanOption> v = {opt("unpriced-fast", true, 90, std::nullopt),
+                                       opt("dear-fast", true, 80, 30000),
+                                       opt("step-up", true, 20, 2000),
+                                       opt("within", true, 5, 900)};
+    EXPECT_EQ(names(v, PlanSort::Fastest, 1000.0),
+              (std::vector<std::string>{"within", "step-up", "dear-fast", "unpriced-fast"}));
+}
+
 TEST(RankFastest, WithoutBudgetBySpeedOnly) {
     EXPECT_EQ(names(kOptions, PlanSort::Fastest).front(), "rent");
     EXPECT_EQ(names(kOptions, PlanSort::Fastest).back(), "no-fit");
