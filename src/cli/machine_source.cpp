@@ -153,13 +153,40 @@ void apply_overrides(MachineView& v, const HardwareOverride& h) {
 
 }  // namespace
 
-void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware) {
+namespace {
+
+// The data's record for a detected GPU of this name: by its PCI id (and memory, for variants
+// sharing one) when the report has it.
+const catalog::HardwareSpec* spec_by_pci(const catalog::HardwareCatalog& hardware,
+                                         const hw::HardwareReport* report, const std::string& name) {
+    if (report == nullptr) {
+        return nullptr;
+    }
+    for (const auto& g : report->gpus) {
+        if (g.name == name && g.pci_vendor_id && g.pci_device_id) {
+            const auto id = fmt::format("{:04x}:{:04x}", *g.pci_vendor_id, *g.pci_device_id);
+            return catalog::find_hardware_by_pci(hardware, id, g.vram_total_bytes);
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware,
+                      const hw::HardwareReport* report) {
     for (auto& g : m.gpus) {
         if (g.fp16_tflops > 0) {
             continue;
         }
-        if (auto match = catalog::find_hardware(hardware, g.name); match && match->spec->fp16_tflops) {
-            g.fp16_tflops = *match->spec->fp16_tflops;
+        const catalog::HardwareSpec* spec = spec_by_pci(hardware, report, g.name);
+        if (spec == nullptr) {
+            if (auto match = catalog::find_hardware(hardware, g.name)) {
+                spec = match->spec;
+            }
+        }
+        if (spec != nullptr && spec->fp16_tflops) {
+            g.fp16_tflops = *spec->fp16_tflops;
         }
     }
 }
@@ -182,7 +209,7 @@ Result<MachineView> resolve_machine(const HardwareOverride& h,
         v.machine.name = "this machine";
         if (!v.machine.gpus.empty()) {
             if (auto hardware = catalog::load_hardware(data)) {
-                fill_gpu_compute(v.machine, *hardware);
+                fill_gpu_compute(v.machine, *hardware, &*report);
             }
         }
         v.tier_input = advise::tier_input_from(*report);

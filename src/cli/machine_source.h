@@ -31,10 +31,12 @@ struct MachineView {
 // probes read (for --save-snapshot) when non-null.
 Result<hw::HardwareReport> detect_machine(const HardwareOverride& h, hw::Snapshot* record);
 
-// Detection reads memory and bandwidth but not compute: each GPU the data knows by name gets
-// its dense FP16 TFLOPS from data/hardware.json (prefill and time to first token need it).
-// Unknown or ambiguous names keep 0 (speed says compute is unknown).
-void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware);
+// Detection reads memory and bandwidth but not compute: each GPU the data knows gets its dense
+// FP16 TFLOPS from data/hardware.json (prefill and time to first token need it), found by the
+// PCI id the probes read (`report`, when given) and else by name ("NVIDIA H100 80GB HBM3" is
+// not a name the data uses; 10de:2330 is). Unknown devices keep 0 (speed says compute is unknown).
+void fill_gpu_compute(estimate::Machine& m, const catalog::HardwareCatalog& hardware,
+                      const hw::HardwareReport* report = nullptr);
 
 Result<MachineView> resolve_machine(const HardwareOverride& h,
                                     const catalog::DataSourceOptions& data);

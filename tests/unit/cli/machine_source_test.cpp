@@ -29,6 +29,28 @@ TEST(GpuCompute, DetectedNamesGetTheirTflopsFromTheData) {
     EXPECT_EQ(m.gpus[2].fp16_tflops, 123);
 }
 
+// NVML calls the H100 SXM "NVIDIA H100 80GB HBM3", a name the data does not use: the PCI id the
+// probes read finds it.
+TEST(GpuCompute, ThePciIdFindsWhatTheNameDoesNot) {
+    const auto hardware = catalog::load_hardware(catalog::default_data_source(""));
+    ASSERT_TRUE(hardware) << hardware.error().message;
+    hw::HardwareReport report;
+    hw::GpuInfo info;
+    info.name = "NVIDIA H100 80GB HBM3";
+    info.pci_vendor_id = 0x10de;
+    info.pci_device_id = 0x2330;
+    info.vram_total_bytes = 85520809984ULL;
+    report.gpus.push_back(info);
+    estimate::Machine m;
+    estimate::GpuDevice g;
+    g.name = info.name;
+    m.gpus.push_back(g);
+    fill_gpu_compute(m, *hardware);
+    EXPECT_EQ(m.gpus[0].fp16_tflops, 0) << "by name alone it is unknown";
+    fill_gpu_compute(m, *hardware, &report);
+    EXPECT_GT(m.gpus[0].fp16_tflops, 900);  // H100 SXM: 989 dense FP16
+}
+
 TEST(GpuCompute, ARecordedRtx4090HasAPrefillSpeed) {
     HardwareOverride h;
     h.snapshot = std::string(CANRUN_SOURCE_DIR) + "/tests/cli/hw/snapshot_desktop_rtx4090.json";
