@@ -13,11 +13,10 @@ catalog::CatalogModel llama2_7b(std::string tag_quant, std::string gguf_repo) {
     m.id = "llama2:7b";
     m.hf_original = "meta-llama/Llama-2-7b-chat-hf";
     m.hf_gguf = std::move(gguf_repo);
-    catalog::OllamaTag tag;
-    tag.name = "llama2";
-    tag.tag = "7b";
-    tag.quant = std::move(tag_quant);
-    m.ollama = tag;
+    // Built in place: GCC 12 at -O3 reports a false -Wmaybe-uninitialized when a default-made
+    // OllamaTag's short strings are assigned and the tag then copied.
+    m.ollama = catalog::OllamaTag{std::string("llama2"), std::string("7b"), false, std::nullopt,
+                                  std::move(tag_quant)};
     return m;
 }
 
