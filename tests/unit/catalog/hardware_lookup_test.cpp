@@ -34,6 +34,7 @@ INSTANTIATE_TEST_SUITE_P(
                     NameCase{"Apple M2 Max 38-core", "apple-m2-max-38c"},
                     NameCase{"m2 max 38 core gpu", "apple-m2-max-38c"},
                     NameCase{"H100 SXM", "h100-sxm"},
+                    NameCase{"NVIDIA H100 80GB HBM3", "h100-sxm"},  // nvidia-smi's name
                     NameCase{"Intel Iris Xe", "intel-iris-xe"},
                     NameCase{"Raspberry Pi 5 8GB", "raspberry-pi-5-8gb"},
                     NameCase{"4090D", "rtx-4090d"},
