@@ -29,14 +29,14 @@ TEST(GpuCompute, DetectedNamesGetTheirTflopsFromTheData) {
     EXPECT_EQ(m.gpus[2].fp16_tflops, 123);
 }
 
-// NVML calls the H100 SXM "NVIDIA H100 80GB HBM3", a name the data does not use: the PCI id the
-// probes read finds it.
+// A driver older than the card names it "NVIDIA Graphics Device", which no record matches: the
+// PCI id the probes read still finds it (10de:2330, H100 SXM).
 TEST(GpuCompute, ThePciIdFindsWhatTheNameDoesNot) {
     const auto hardware = catalog::load_hardware(catalog::default_data_source(""));
     ASSERT_TRUE(hardware) << hardware.error().message;
     hw::HardwareReport report;
     hw::GpuInfo info;
-    info.name = "NVIDIA H100 80GB HBM3";
+    info.name = "NVIDIA Graphics Device";
     info.pci_vendor_id = 0x10de;
     info.pci_device_id = 0x2330;
     info.vram_total_bytes = 85520809984ULL;
