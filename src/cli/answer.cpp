@@ -38,12 +38,16 @@ estimate::FlashAttn flash_attn_of(const std::string& s) {
     return s == "off" ? estimate::FlashAttn::Off : estimate::FlashAttn::Auto;
 }
 
+bool ollama_tag_holds(const catalog::CatalogModel& m, std::string_view quant) {
+    return m.ollama && to_lower(m.ollama->quant) == to_lower(quant);
+}
+
 // What `ollama run` takes for the model at `quant`: the library tag when it holds that
 // quantization, else the GGUF repo through Ollama's Hugging Face support (`hf.co/ORG/REPO:QUANT`,
 // huggingface.co/docs/hub/ollama), else nothing: a tag of another quantization would run a
 // different size than the one estimated.
 std::string ollama_name(const catalog::CatalogModel& m, const std::string& quant) {
-    if (m.ollama && (quant.empty() || to_lower(quant) == to_lower(m.ollama->quant))) {
+    if (m.ollama && (quant.empty() || ollama_tag_holds(m, quant))) {
         return m.ollama->ref();
     }
     if (!m.hf_gguf.empty() && !quant.empty()) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "advise/recommend.h"
@@ -46,6 +47,9 @@ Result<std::unique_ptr<Answer>> answer(const Options& o);
 
 // --flash-attn on | off | auto.
 estimate::FlashAttn flash_attn_of(const std::string& s);
+
+// Whether the model's Ollama library tag holds `quant` (names compared without regard to case).
+bool ollama_tag_holds(const catalog::CatalogModel& m, std::string_view quant);
 
 // Names each runner uses for a catalog model at a quantization (Ollama tag, HF and ModelScope
 // repos, LM Studio key).

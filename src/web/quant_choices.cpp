@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answer.h"
 #include "catalog/model_file.h"
 #include "catalog/name_resolver.h"
 #include "gguf/llama_ftype.h"
-#include "util/strings.h"
 
 namespace canrun::web {
 
@@ -20,7 +20,7 @@ Json quant_json(const catalog::CatalogModel& m, const catalog::QuantInfo& q) {
               {"bulk_type", q.bulk_type},
               {"nominal_bpw", q.nominal_bpw},
               {"needs_imatrix", q.needs_imatrix}};
-    if (m.ollama && to_lower(m.ollama->quant) == to_lower(q.name)) {
+    if (cli::ollama_tag_holds(m, q.name)) {
         j["ollama_tag"] = m.ollama->ref();
     }
     if (!q.note.empty()) {
@@ -38,7 +38,7 @@ bool producible_quant(const catalog::CatalogModel& model, const catalog::QuantIn
     }
     switch (ftype->ftype) {
         case gguf::LlamaFtype::MXFP4_MOE:
-            return model.arch.gguf_arch == "gpt-oss";
+            return model.default_quant() == "MXFP4_MOE";  // published with MXFP4 experts
         case gguf::LlamaFtype::TQ1_0:
         case gguf::LlamaFtype::TQ2_0:
             return model.arch.gguf_arch.rfind("bitnet", 0) == 0;
